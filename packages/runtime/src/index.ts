@@ -47,3 +47,5 @@ export { TransactionPayment, inclusionFee } from './pallets/transaction-payment.
 export { Sudo, SudoStorage } from './pallets/sudo.ts';
 export { Utility } from './pallets/utility.ts';
 export * as Currency from './pallets/currency.ts';
+export { IncrementalTrie, trieRoot, orderedTrieRoot, verifyProof } from './trie/index.ts';
+export { Header as HeaderType } from './apis/types.ts';

@@ -1,4 +1,5 @@
-import { hexToU8a } from '@polkadot/util';
+import { compactAddLength, hexToU8a } from '@polkadot/util';
+import { ExtrinsicRef } from '../framework/outer-types.ts';
 import { T } from '../scale/type-desc.ts';
 import { codecOf } from '../scale/codec.ts';
 import { decodeExact } from '../scale/decode.ts';
@@ -9,6 +10,7 @@ import { TransactionValidityError } from '../framework/validity.ts';
 import { account } from '../pallets/currency.ts';
 import { feeDetails, lengthToFee, weightToFee } from '../pallets/transaction-payment.ts';
 import * as Ty from './types.ts';
+import { dinfraApi } from './dinfra-api.ts';
 
 /** The context a runtime API call runs in (prepared by the node for the `at` block). */
 export interface ApiHost {
@@ -16,7 +18,9 @@ export interface ApiHost {
   metadataVersions(): number[];
 }
 
-const Extrinsic = T.lazy(() => T.seq(T.u8));
+const Extrinsic = ExtrinsicRef;
+/** API arguments of the extrinsic type arrive without their length prefix (it is the Vec's). */
+const opaque = (body: unknown) => compactAddLength(hexToU8a(body as string));
 const notCallable = () => {
   throw new Error('only executed by the node itself, not through state_call');
 };
@@ -88,7 +92,7 @@ export function runtimeApis(host: () => ApiHost): RuntimeApiDef[] {
           inputs: [['uxt', Extrinsic], ['len', T.u32]],
           output: Ty.RuntimeDispatchInfo,
           execute: (env, [uxt, len]) => {
-            const xt = decodeExtrinsic(env.runtime, hexToU8a(uxt as string, ));
+            const xt = decodeExtrinsic(env.runtime, opaque(uxt));
             const origin = xt.signed ? { type: 'Signed' as const, who: xt.signed.signer } : { type: 'None' as const };
             const info = env.runtime.callInfo(env, origin, xt.call);
             const d = feeDetails(len as number, info.weight);
@@ -101,7 +105,7 @@ export function runtimeApis(host: () => ApiHost): RuntimeApiDef[] {
           inputs: [['uxt', Extrinsic], ['len', T.u32]],
           output: Ty.FeeDetails,
           execute: (env, [uxt, len]) => {
-            const xt = decodeExtrinsic(env.runtime, hexToU8a(uxt as string));
+            const xt = decodeExtrinsic(env.runtime, opaque(uxt));
             const origin = xt.signed ? { type: 'Signed' as const, who: xt.signed.signer } : { type: 'None' as const };
             const info = env.runtime.callInfo(env, origin, xt.call);
             const d = feeDetails(len as number, info.weight);
@@ -115,6 +119,7 @@ export function runtimeApis(host: () => ApiHost): RuntimeApiDef[] {
         { name: 'query_length_to_fee', inputs: [['length', T.u32]], output: Balance, execute: (_env, [l]) => lengthToFee(l as number) },
       ],
     },
+    dinfraApi,
   ];
 }
 

@@ -31,15 +31,14 @@ export const FeeDetails = T.composite(['pallet_transaction_payment', 'types', 'F
   ['inclusion_fee', T.option(InclusionFee)], ['tip', Balance],
 ], { params: [{ name: 'Balance', type: Balance }] });
 export const OpaqueMetadata = T.composite(['sp_core', 'OpaqueMetadata'], [T.seq(T.u8)]);
-export const Digest = T.composite(['sp_runtime', 'generic', 'digest', 'Digest'], [
-  ['logs', T.seq(T.variant(['sp_runtime', 'generic', 'digest', 'DigestItem'], [
-    { name: 'Other', index: 0, fields: [T.seq(T.u8)] },
-    { name: 'Consensus', index: 4, fields: [T.array(4, T.u8), T.seq(T.u8)] },
-    { name: 'Seal', index: 5, fields: [T.array(4, T.u8), T.seq(T.u8)] },
-    { name: 'PreRuntime', index: 6, fields: [T.array(4, T.u8), T.seq(T.u8)] },
-    { name: 'RuntimeEnvironmentUpdated', index: 8 },
-  ]))],
+export const DigestItem = T.variant(['sp_runtime', 'generic', 'digest', 'DigestItem'], [
+  { name: 'Other', index: 0, fields: [T.seq(T.u8)] },
+  { name: 'Consensus', index: 4, fields: [T.array(4, T.u8), T.seq(T.u8)] },
+  { name: 'Seal', index: 5, fields: [T.array(4, T.u8), T.seq(T.u8)] },
+  { name: 'PreRuntime', index: 6, fields: [T.array(4, T.u8), T.seq(T.u8)] },
+  { name: 'RuntimeEnvironmentUpdated', index: 8 },
 ]);
+export const Digest = T.composite(['sp_runtime', 'generic', 'digest', 'Digest'], [['logs', T.seq(DigestItem)]]);
 export const Header = T.composite(['sp_runtime', 'generic', 'header', 'Header'], [
   ['parent_hash', H256], ['number', T.compact(T.u32)], ['state_root', H256], ['extrinsics_root', H256], ['digest', Digest],
 ], { params: [{ name: 'Number', type: T.u32 }] });

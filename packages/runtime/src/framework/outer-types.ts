@@ -18,3 +18,4 @@ const must = (): Runtime => {
 
 export const RuntimeCallRef: TypeDesc = T.lazy(() => must().callType);
 export const EventRecordRef: TypeDesc = T.lazy(() => must().eventRecordType);
+export const ExtrinsicRef: TypeDesc = T.lazy(() => must().extrinsicType);

@@ -47,7 +47,8 @@ abstract class StorageItem<V> {
 
   protected read(state: StateReader, key: string): V | undefined {
     const raw = state.get(key);
-    if (raw === undefined) return this.opts.default;
+    // A copy: callers may mutate what they read before writing it back.
+    if (raw === undefined) return this.opts.default === undefined ? undefined : structuredClone(this.opts.default);
     return decodeExact<V>(this.valueCodec, raw, `${this.pallet}.${this.name}`);
   }
 

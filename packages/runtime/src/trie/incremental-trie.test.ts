@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { u8aToHex } from '@polkadot/util';
+import { hexToU8a, u8aToHex } from '@polkadot/util';
 import { IncrementalTrie, trieHashStats, trieRoot, verifyProof, type StateVersion } from './index.ts';
 
 const hex = u8aToHex;
@@ -126,5 +126,18 @@ describe('IncrementalTrie', () => {
     before = trieHashStats.calls;
     snapshot.root(); // the snapshot kept its cached hashes
     expect(trieHashStats.calls - before).toBe(0);
+  });
+});
+
+describe('entriesWithPrefix', () => {
+  it('returns exactly the entries under a byte prefix, in order', () => {
+    const t = new IncrementalTrie();
+    const keys = ['0x0102', '0x010203', '0x0103', '0x02', '0x0101ff', '0x01'];
+    for (const k of keys) t.set(hexToU8a(k), new Uint8Array([1]));
+    const got = (p: string) => [...t.entriesWithPrefix(hexToU8a(p))].map(([k]) => u8aToHex(k));
+    expect(got('0x01')).toEqual(['0x01', '0x0101ff', '0x0102', '0x010203', '0x0103']);
+    expect(got('0x0102')).toEqual(['0x0102', '0x010203']);
+    expect(got('0x03')).toEqual([]);
+    expect(got('0x')).toEqual(['0x01', '0x0101ff', '0x0102', '0x010203', '0x0103', '0x02']);
   });
 });

@@ -161,6 +161,36 @@ export class IncrementalTrie {
     if (this.rootNode) yield* visit(this.rootNode, []);
   }
 
+  /** Entries whose key starts with `prefix` (whole bytes), in key order. */
+  *entriesWithPrefix(prefix: Uint8Array): Generator<[Uint8Array, Uint8Array]> {
+    const want = toNibbles(prefix);
+    let node = this.rootNode;
+    let pos = 0;
+    const path: number[] = [];
+    while (node !== undefined) {
+      const rest = want.length - pos;
+      const c = commonPrefix(node.partial, want, pos);
+      if (c < Math.min(node.partial.length, rest)) return;
+      if (rest <= node.partial.length) break;
+      path.push(...node.partial);
+      pos += node.partial.length;
+      const nibble = want[pos++]!;
+      path.push(nibble);
+      node = node.children?.[nibble];
+    }
+    if (node === undefined) return;
+    function* visit(n: Node, prefixPath: number[]): Generator<[Uint8Array, Uint8Array]> {
+      const full = [...prefixPath, ...n.partial];
+      if (n.value !== undefined) {
+        const key = new Uint8Array(full.length >> 1);
+        for (let i = 0; i < key.length; i++) key[i] = (full[2 * i]! << 4) | full[2 * i + 1]!;
+        yield [key, n.value];
+      }
+      if (n.children) for (let i = 0; i < 16; i++) if (n.children[i]) yield* visit(n.children[i]!, [...full, i]);
+    }
+    yield* visit(node, path);
+  }
+
   /** The state root: blake2-256 of the encoded root node (equal to {@link trieRoot} of the same entries). */
   root(): Uint8Array {
     const node = this.rootNode;

@@ -1,0 +1,209 @@
+import { EventEmitter } from 'node:events';
+import { u8aToHex } from '@polkadot/util';
+import { blake2_256, decodeExtrinsic, TransactionValidityError, DecodeError, SystemStorage, type CheckedInput, type Executive } from '@dinfra/runtime';
+import type { Chain, BlockRecord } from '../chain/chain.ts';
+import type { PoolTx, TxListener, TxStatus } from './types.ts';
+import { PoolError, alreadyImported, badFormat, immediatelyDropped, tooLowPriority, validityError } from './pool-errors.ts';
+
+export interface PoolOptions {
+  /** Maximum transactions in the ready queue (Substrate's --pool-limit default: 8192). */
+  readyLimit: number;
+  /** Maximum transactions waiting for an earlier nonce. */
+  futureLimit: number;
+}
+
+export const DEFAULT_POOL_OPTIONS: PoolOptions = { readyLimit: 8192, futureLimit: 819 };
+
+/**
+ * The transaction pool: validated transactions per sender in nonce order. A transaction whose
+ * nonce is ahead of the sender's next nonce waits in the future queue until the gap closes.
+ */
+export class TransactionPool extends EventEmitter<{ ready: []; changed: [] }> {
+  readonly #bySender = new Map<string, Map<number, PoolTx>>();
+  readonly #byHash = new Map<string, PoolTx>();
+  readonly #listeners = new Map<string, Set<TxListener>>();
+  #seq = 0;
+
+  constructor(
+    readonly chain: Chain,
+    readonly executive: Executive,
+    readonly options: PoolOptions = DEFAULT_POOL_OPTIONS,
+  ) {
+    super();
+  }
+
+  get size(): number {
+    return this.#byHash.size;
+  }
+
+  #nextNonce(signer: string, best: BlockRecord): number {
+    return SystemStorage.Account.get(best.state!, signer)?.nonce ?? 0;
+  }
+
+  /** Ready = contiguous from the sender's on-chain nonce. */
+  readyCount(): number {
+    let n = 0;
+    const best = this.chain.best;
+    for (const [signer, txs] of this.#bySender) {
+      let nonce = this.#nextNonce(signer, best);
+      while (txs.has(nonce)) {
+        n++;
+        nonce++;
+      }
+    }
+    return n;
+  }
+
+  /** Whether `hash` is in the pool and includable now (its nonce is the sender's next, or follows a ready one). */
+  isReady(hash: string): boolean {
+    const tx = this.#byHash.get(hash);
+    if (!tx) return false;
+    let nonce = this.#nextNonce(tx.signer, this.chain.best);
+    const txs = this.#bySender.get(tx.signer)!;
+    while (txs.has(nonce) && nonce < tx.nonce) nonce++;
+    return nonce === tx.nonce;
+  }
+
+  has(hash: string): boolean {
+    return this.#byHash.has(hash);
+  }
+
+  pending(): PoolTx[] {
+    return [...this.#byHash.values()].sort((a, b) => a.seq - b.seq);
+  }
+
+  /** Decodes and validates `bytes` against the best block; throws PoolError. */
+  validate(bytes: Uint8Array): { xt: CheckedInput; validUntil: number; priority: bigint; future: boolean } {
+    let xt: CheckedInput;
+    try {
+      xt = decodeExtrinsic(this.executive.runtime, bytes);
+    } catch (e) {
+      if (e instanceof DecodeError) throw badFormat(e.message);
+      throw badFormat(String(e));
+    }
+    const best = this.chain.best;
+    const number = best.block.header.number + 1;
+    try {
+      const valid = this.executive.validateTransaction(best.state!, number, best.block.hash, xt);
+      const validUntil = valid.longevity > 2n ** 31n ? Number.MAX_SAFE_INTEGER : number + Number(valid.longevity) - 1;
+      return { xt, validUntil, priority: valid.priority, future: valid.requires.length > 0 };
+    } catch (e) {
+      if (e instanceof TransactionValidityError) throw validityError(e.value);
+      throw e;
+    }
+  }
+
+  /** Adds a transaction; returns its hash. `listener` receives its status updates. */
+  submit(bytes: Uint8Array, listener?: TxListener): string {
+    if (this.#byHash.has(u8aToHex(blake2_256(bytes)))) throw alreadyImported();
+    const { xt, validUntil, priority, future } = this.validate(bytes);
+    if (this.#byHash.has(xt.hash)) throw alreadyImported();
+    const signed = xt.signed!;
+    const txs = this.#bySender.get(signed.signer) ?? new Map<number, PoolTx>();
+    const existing = txs.get(signed.nonce);
+    if (existing && existing.priority >= priority) throw tooLowPriority(existing.priority, priority);
+    if (!existing && this.#byHash.size >= this.options.readyLimit + this.options.futureLimit) throw immediatelyDropped();
+    const tx: PoolTx = { xt, hash: xt.hash, signer: signed.signer, nonce: signed.nonce, priority, seq: this.#seq++, validUntil };
+    if (existing) this.#remove(existing, { usurped: tx.hash });
+    txs.set(signed.nonce, tx);
+    this.#bySender.set(signed.signer, txs);
+    this.#byHash.set(tx.hash, tx);
+    if (listener) this.watch(tx.hash, listener);
+    this.#notify(tx.hash, future ? 'future' : 'ready');
+    this.emit('changed');
+    if (!future) this.emit('ready');
+    return tx.hash;
+  }
+
+  watch(hash: string, listener: TxListener): () => void {
+    const set = this.#listeners.get(hash) ?? new Set();
+    set.add(listener);
+    this.#listeners.set(hash, set);
+    return () => {
+      set.delete(listener);
+      if (set.size === 0) this.#listeners.delete(hash);
+    };
+  }
+
+  #notify(hash: string, status: TxStatus): void {
+    for (const l of this.#listeners.get(hash) ?? []) l(status);
+    const final = typeof status === 'string' ? status === 'dropped' || status === 'invalid' : 'finalized' in status || 'usurped' in status || 'finalityTimeout' in status;
+    if (final) this.#listeners.delete(hash);
+  }
+
+  notify(hash: string, status: TxStatus): void {
+    this.#notify(hash, status);
+  }
+
+  #remove(tx: PoolTx, status?: TxStatus): void {
+    this.#byHash.delete(tx.hash);
+    const txs = this.#bySender.get(tx.signer);
+    if (txs?.get(tx.nonce) === tx) {
+      txs.delete(tx.nonce);
+      if (txs.size === 0) this.#bySender.delete(tx.signer);
+    }
+    if (status) this.#notify(tx.hash, status);
+  }
+
+  removeByHash(hash: string, status?: TxStatus): boolean {
+    const tx = this.#byHash.get(hash);
+    if (!tx) return false;
+    this.#remove(tx, status);
+    return true;
+  }
+
+  /**
+   * Candidates for the next block: each sender's contiguous nonce run from its on-chain nonce,
+   * interleaved across senders by priority then arrival.
+   */
+  *candidates(): Generator<CheckedInput> {
+    const best = this.chain.best;
+    const heads: Array<{ signer: string; nonce: number; tx: PoolTx }> = [];
+    for (const [signer, txs] of this.#bySender) {
+      const nonce = this.#nextNonce(signer, best);
+      const tx = txs.get(nonce);
+      if (tx) heads.push({ signer, nonce, tx });
+    }
+    const cmp = (a: PoolTx, b: PoolTx) => (a.priority === b.priority ? a.seq - b.seq : a.priority > b.priority ? -1 : 1);
+    // Sorted array + re-insertion keeps this simple; senders rarely have long runs.
+    heads.sort((a, b) => cmp(a.tx, b.tx));
+    while (heads.length) {
+      const head = heads.shift()!;
+      yield head.tx.xt;
+      const next = this.#bySender.get(head.signer)?.get(head.nonce + 1);
+      if (next) {
+        const entry = { signer: head.signer, nonce: head.nonce + 1, tx: next };
+        let i = heads.findIndex((h) => cmp(next, h.tx) < 0);
+        if (i < 0) i = heads.length;
+        heads.splice(i, 0, entry);
+      }
+    }
+  }
+
+  /** After a block: drop included, stale and expired transactions; report the rest's new state. */
+  onBlock(record: BlockRecord, included: Set<string>): void {
+    for (const hash of included) {
+      // Transactions forwarded elsewhere (follower) are not in this pool but may be watched here.
+      if (!this.removeByHash(hash, { inBlock: record.block.hash })) this.#notify(hash, { inBlock: record.block.hash });
+    }
+    const number = record.block.header.number;
+    let promoted = false;
+    for (const [signer, txs] of [...this.#bySender]) {
+      const nonce = SystemStorage.Account.get(record.state!, signer)?.nonce ?? 0;
+      for (const tx of [...txs.values()]) {
+        if (tx.nonce < nonce) this.#remove(tx, 'invalid');
+        else if (tx.validUntil < number + 1) this.#remove(tx, 'invalid');
+      }
+      if (txs.has(nonce)) promoted = true;
+    }
+    this.emit('changed');
+    if (promoted) this.emit('ready');
+  }
+
+  /** A transaction that failed validity at block building is dropped as invalid. */
+  reject(hash: string): void {
+    this.removeByHash(hash, 'invalid');
+  }
+}
+
+export { PoolError };

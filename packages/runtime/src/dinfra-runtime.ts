@@ -7,6 +7,8 @@ import { Balances } from './pallets/balances.ts';
 import { TransactionPayment } from './pallets/transaction-payment.ts';
 import { Sudo } from './pallets/sudo.ts';
 import { Utility } from './pallets/utility.ts';
+import { Providers } from './pallets/providers/index.ts';
+import { Subscriptions } from './pallets/subscriptions/index.ts';
 import type { Pallet } from './framework/pallet.ts';
 
 export const SPEC_NAME = 'dinfra';
@@ -47,7 +49,7 @@ export function dinfraRuntime(): Runtime {
       transactionVersion: 1,
       stateVersion: 1,
     },
-    pallets: [System, Timestamp, Balances, TransactionPayment, Sudo, Utility, ...extraPallets],
+    pallets: [System, Timestamp, Balances, TransactionPayment, Sudo, Utility, Providers, Subscriptions, ...extraPallets],
     apis: runtimeApis(() => host),
     ss58Prefix: 42,
   });

@@ -200,6 +200,29 @@ export class IncrementalTrie {
   }
 
   /**
+   * Merkle value (the node's encoding if shorter than 32 bytes, else its hash; always the hash for
+   * the root) of the shallowest node whose key starts with `key` (`chainHead_v1_storage`'s
+   * `closestDescendantMerkleValue`); undefined when no key has that prefix.
+   */
+  closestDescendantMerkleValue(key: Uint8Array): Uint8Array | undefined {
+    const want = toNibbles(key);
+    let node = this.rootNode;
+    let pos = 0;
+    while (node !== undefined) {
+      const rest = want.length - pos;
+      const c = commonPrefix(node.partial, want, pos);
+      if (rest <= node.partial.length) {
+        if (c < rest) return undefined;
+        return node === this.rootNode ? this.root() : this.ref(node);
+      }
+      if (c < node.partial.length) return undefined;
+      pos += node.partial.length;
+      node = node.children?.[want[pos++]!];
+    }
+    return undefined;
+  }
+
+  /**
    * Read proof for `keys` (what `state_getReadProof` returns): the encodings of every node that is
    * stored by hash (the root, and children of >= 32 bytes) on the lookup path of each key, plus the
    * raw values referenced by hash (V1), deduplicated and sorted as Substrate's `StorageProof`

@@ -62,7 +62,7 @@ export function authorMethods(ctx: NodeContext): RpcMethodTable {
 }
 
 /** Reports inBlock/finalized for a transaction that left the pool before the watcher attached. */
-function watchIncluded(ctx: NodeContext, hash: string, send: (s: TxStatus) => void): () => void {
+export function watchIncluded(ctx: NodeContext, hash: string, send: (s: TxStatus) => void): () => void {
   send('ready');
   let inBlock: string | undefined;
   for (let n = ctx.chain.best.block.header.number; n > ctx.chain.best.block.header.number - 16 && n > 0; n--) {

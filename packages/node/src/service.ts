@@ -54,6 +54,8 @@ export class NodeService {
   peerServer?: PeerServer;
   readonly #included = new Map<string, string[]>();
   #closing = false;
+  /** Highest block number handed to finalize(); the chain's finalized head follows once durable. */
+  #finalityTarget = 0;
   peerIdForPeers?: string;
 
   private constructor(
@@ -138,14 +140,24 @@ export class NodeService {
     }
   }
 
+  /**
+   * Finalizes block `n`: the finalized number is made durable first and announced after, so a
+   * client never sees a finality that a kill -9 could take back.
+   */
   finalize(n: number): void {
-    if (this.#closing || n <= this.chain.finalized.block.header.number) return;
-    this.chain.finalize(n);
-    void this.db.setFinalized(this.chain.finalized.block.header.number).catch((e) => this.log.error({ err: e }, 'could not persist finality'));
+    if (this.#closing || n <= this.#finalityTarget || n > this.chain.best.block.header.number) return;
+    this.#finalityTarget = n;
+    this.db.setFinalized(n).then(
+      () => {
+        if (!this.#closing) this.chain.finalize(n);
+      },
+      (e) => this.log.error({ err: e }, 'could not persist finality'),
+    );
   }
 
   async #startServices(chainDir: string): Promise<void> {
     const { config } = this.options;
+    this.#finalityTarget = this.chain.finalized.block.header.number;
     this.chain.on('finalized', (r) => {
       this.metrics.blockHeight.set({ status: 'finalized' }, r.block.header.number);
       for (const hash of this.#included.get(r.block.hash) ?? []) this.pool.notify(hash, { finalized: r.block.hash });

@@ -15,8 +15,9 @@ export interface ChainDatabase {
   setGenesisHash(hash: string): Promise<void>;
   /** Stored blocks in number order, starting at 1. */
   blocks(): AsyncIterable<StoredBlock>;
-  /** Appends block `number` durably (fsync) together with the finalized number. */
+  /** Appends block `number` durably (fsync) together with the finalized number (never lowered). */
   putBlock(number: number, stored: StoredBlock, finalized: number): Promise<void>;
+  /** Durably raises the finalized number (a lower one is ignored). */
   setFinalized(number: number): Promise<void>;
   finalized(): Promise<number>;
   close(): Promise<void>;
@@ -24,18 +25,31 @@ export interface ChainDatabase {
 
 const pad = (n: number) => n.toString().padStart(10, '0');
 
-/** LevelDB-backed chain database (classic-level); every write is synced. */
+/**
+ * LevelDB-backed chain database (classic-level). Every write is synced, and writes are applied
+ * one at a time in call order, so the stored finalized number only ever grows.
+ */
 export class LevelChainDatabase implements ChainDatabase {
   readonly #db: ClassicLevel<string, string>;
+  #finalized: number;
+  #writes: Promise<unknown> = Promise.resolve();
 
-  private constructor(db: ClassicLevel<string, string>) {
+  private constructor(db: ClassicLevel<string, string>, finalized: number) {
     this.#db = db;
+    this.#finalized = finalized;
   }
 
   static async open(path: string): Promise<LevelChainDatabase> {
     const db = new ClassicLevel<string, string>(path, { valueEncoding: 'utf8' });
     await db.open();
-    return new LevelChainDatabase(db);
+    return new LevelChainDatabase(db, Number((await db.get('meta:finalized')) ?? 0));
+  }
+
+  /** Runs `write` after every earlier write has completed. */
+  #serial(write: () => Promise<void>): Promise<void> {
+    const next = this.#writes.then(write, write);
+    this.#writes = next.catch(() => undefined);
+    return next;
   }
 
   async genesisHash(): Promise<string | undefined> {
@@ -43,7 +57,7 @@ export class LevelChainDatabase implements ChainDatabase {
   }
 
   async setGenesisHash(hash: string): Promise<void> {
-    await this.#db.put('meta:genesis', hash, { sync: true });
+    await this.#serial(() => this.#db.put('meta:genesis', hash, { sync: true }));
   }
 
   async *blocks(): AsyncIterable<StoredBlock> {
@@ -61,24 +75,31 @@ export class LevelChainDatabase implements ChainDatabase {
       block: u8aToHex(stored.block),
       changes: [...stored.changes].map(([k, v]) => [k, v === null ? null : u8aToHex(v)]),
     });
-    await this.#db.batch(
-      [
-        { type: 'put', key: `block:${pad(number)}`, value },
-        { type: 'put', key: 'meta:finalized', value: String(finalized) },
-      ],
-      { sync: true },
-    );
+    await this.#serial(() => {
+      this.#finalized = Math.max(this.#finalized, finalized);
+      return this.#db.batch(
+        [
+          { type: 'put', key: `block:${pad(number)}`, value },
+          { type: 'put', key: 'meta:finalized', value: String(this.#finalized) },
+        ],
+        { sync: true },
+      );
+    });
   }
 
   async setFinalized(number: number): Promise<void> {
-    await this.#db.put('meta:finalized', String(number), { sync: true });
+    await this.#serial(async () => {
+      if (number <= this.#finalized) return;
+      this.#finalized = number;
+      await this.#db.put('meta:finalized', String(number), { sync: true });
+    });
   }
 
   async finalized(): Promise<number> {
-    return Number((await this.#db.get('meta:finalized')) ?? 0);
+    return this.#finalized;
   }
 
   async close(): Promise<void> {
-    await this.#db.close();
+    await this.#serial(() => this.#db.close());
   }
 }

@@ -98,8 +98,11 @@ async function main(): Promise<void> {
   const subsBench = fileURLToPath(new URL('../packages/runtime/src/pallets/subscriptions/subscriptions.bench.ts', import.meta.url));
   if (existsSync(subsBench)) {
     log('subscriptions');
-    const mod = (await import(subsBench)) as { benchSubscriptions?: () => Promise<Record<string, number>> | Record<string, number> };
-    for (const [k, v] of Object.entries((await mod.benchSubscriptions?.()) ?? {})) rows.push({ name: `subscriptions: ${k}`, value: v, unit: /\(([^)]+)\)\s*$/.exec(k)?.[1] ?? 'ops/s' });
+    type SubsRow = { name: string; value: number; unit: string };
+    const mod = (await import(subsBench)) as { benchSubscriptions?: () => Promise<SubsRow[] | Record<string, number>> };
+    const res = (await mod.benchSubscriptions?.()) ?? [];
+    const list: SubsRow[] = Array.isArray(res) ? res : Object.entries(res).map(([name, value]) => ({ name, value, unit: 'ops/s' }));
+    for (const r of list) rows.push({ name: r.name.startsWith('subscriptions') ? r.name : `subscriptions: ${r.name}`, value: r.value, unit: r.unit });
   } else {
     log('subscriptions bench absent: skipped');
   }

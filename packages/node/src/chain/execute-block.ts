@@ -11,6 +11,7 @@ import {
 import type { TrieState } from '../state/trie-state.ts';
 import { extrinsicsRoot, hashHeader, preRuntimeDigest, type Block, type Header } from './block.ts';
 import type { BlockRecord } from './chain.ts';
+import { checkSignatures, sharedVerifier, type SignatureVerifier } from '../verify/index.ts';
 
 export interface BuildResult {
   record: BlockRecord;
@@ -103,6 +104,74 @@ export function importBlock(executive: Executive, parent: BlockRecord, block: Bl
   }
   if (record.block.hash !== block.hash) throw new BlockImportError(`#${header.number}: hash mismatch`);
   return record;
+}
+
+/**
+ * `importBlock` with the block's signatures checked first, all together on the verifier's
+ * worker threads (what a follower should call). Extrinsics that do not decode are left to
+ * `importBlock` to report.
+ */
+export async function importBlockChecked(
+  executive: Executive,
+  parent: BlockRecord,
+  block: Block,
+  verifier: SignatureVerifier = sharedVerifier(),
+): Promise<BlockRecord> {
+  if (!parent.state) return importBlock(executive, parent, block);
+  const xts: CheckedInput[] = [];
+  for (const bytes of block.extrinsics) {
+    try {
+      xts.push(decodeExtrinsic(executive.runtime, bytes));
+    } catch {
+      return importBlock(executive, parent, block);
+    }
+  }
+  await checkSignatures(verifier, executive, parent.state, block.header.number, parent.block.hash, xts);
+  return importBlock(executive, parent, block, xts);
+}
+
+/**
+ * Imports consecutive `blocks` on `parent` (catching up): the signatures of the next
+ * `lookahead` blocks are checked on the workers while the current one executes. Returns the
+ * records in order; `onRecord` sees each as soon as it is imported.
+ */
+export async function importBlocksChecked(
+  executive: Executive,
+  parent: BlockRecord,
+  blocks: Block[],
+  options: { verifier?: SignatureVerifier; lookahead?: number; onRecord?: (record: BlockRecord) => void | Promise<void> } = {},
+): Promise<BlockRecord[]> {
+  const verifier = options.verifier ?? sharedVerifier();
+  const lookahead = options.lookahead ?? 4;
+  const state = parent.state;
+  if (!state) throw new BlockImportError(`#${parent.block.header.number + 1}: parent state pruned`);
+  // Signatures of block i are checked against the state the run starts from: payloads only
+  // depend on it through the birth-block hash of mortal transactions, and one that is not
+  // there yet is simply left for execution to check.
+  const prepare = (block: Block): Promise<CheckedInput[] | undefined> => {
+    const xts: CheckedInput[] = [];
+    for (const bytes of block.extrinsics) {
+      try {
+        xts.push(decodeExtrinsic(executive.runtime, bytes));
+      } catch {
+        return Promise.resolve(undefined);
+      }
+    }
+    return checkSignatures(verifier, executive, state, block.header.number, block.header.parentHash, xts).then(() => xts);
+  };
+  const pending: Array<Promise<CheckedInput[] | undefined>> = [];
+  const records: BlockRecord[] = [];
+  let next = 0;
+  let current = parent;
+  for (let i = 0; i < blocks.length; i++) {
+    while (next < blocks.length && next <= i + lookahead) pending[next] = prepare(blocks[next++]!);
+    const xts = await pending[i]!;
+    delete pending[i];
+    current = importBlock(executive, current, blocks[i]!, xts);
+    records.push(current);
+    await options.onRecord?.(current);
+  }
+  return records;
 }
 
 export { hexToU8a };

@@ -1,8 +1,8 @@
 import { EventEmitter } from 'node:events';
-import { u8aToHex } from '@polkadot/util';
-import { blake2_256, decodeExtrinsic, TransactionValidityError, DecodeError, SystemStorage, type CheckedInput, type Executive } from '@dinfra/runtime';
+import { decodeExtrinsic, TransactionValidityError, DecodeError, SystemStorage, type CheckedInput, type Executive } from '@dinfra/runtime';
 import type { Chain, BlockRecord } from '../chain/chain.ts';
 import type { PoolTx, TxListener, TxStatus } from './types.ts';
+import { checkSignatures, sharedVerifier, type SignatureVerifier } from '../verify/index.ts';
 import { PoolError, alreadyImported, badFormat, immediatelyDropped, tooLowPriority, validityError } from './pool-errors.ts';
 
 export interface PoolOptions {
@@ -10,6 +10,8 @@ export interface PoolOptions {
   readyLimit: number;
   /** Maximum transactions waiting for an earlier nonce. */
   futureLimit: number;
+  /** Checks signatures off the main thread; default: the process-wide verifier. */
+  verifier?: SignatureVerifier;
 }
 
 export const DEFAULT_POOL_OPTIONS: PoolOptions = { readyLimit: 8192, futureLimit: 819 };
@@ -22,6 +24,14 @@ export class TransactionPool extends EventEmitter<{ ready: []; changed: [] }> {
   readonly #bySender = new Map<string, Map<number, PoolTx>>();
   readonly #byHash = new Map<string, PoolTx>();
   readonly #listeners = new Map<string, Set<TxListener>>();
+  /** On-chain next nonce of pool senders at block `#noncesAt` (read lazily, updated per block from its changes). */
+  readonly #chainNonce = new Map<string, number>();
+  #noncesAt = '';
+  /** System.Account storage key -> sender, for the senders in the pool. */
+  readonly #accountKeys = new Map<string, string>();
+  /** Transactions with a finite lifetime (mortal era). */
+  readonly #mortal = new Set<PoolTx>();
+  #readyCount: number | undefined;
   #seq = 0;
 
   constructor(
@@ -30,6 +40,11 @@ export class TransactionPool extends EventEmitter<{ ready: []; changed: [] }> {
     readonly options: PoolOptions = DEFAULT_POOL_OPTIONS,
   ) {
     super();
+    void this.#verifier; // start the workers now, not on the first submission
+  }
+
+  get #verifier(): SignatureVerifier {
+    return this.options.verifier ?? sharedVerifier();
   }
 
   get size(): number {
@@ -37,11 +52,21 @@ export class TransactionPool extends EventEmitter<{ ready: []; changed: [] }> {
   }
 
   #nextNonce(signer: string, best: BlockRecord): number {
-    return SystemStorage.Account.get(best.state!, signer)?.nonce ?? 0;
+    if (this.#noncesAt !== best.block.hash) {
+      this.#chainNonce.clear();
+      this.#noncesAt = best.block.hash;
+    }
+    let nonce = this.#chainNonce.get(signer);
+    if (nonce === undefined) {
+      nonce = SystemStorage.Account.get(best.state!, signer)?.nonce ?? 0;
+      this.#chainNonce.set(signer, nonce);
+    }
+    return nonce;
   }
 
   /** Ready = contiguous from the sender's on-chain nonce. */
   readyCount(): number {
+    if (this.#readyCount !== undefined && this.#noncesAt === this.chain.best.block.hash) return this.#readyCount;
     let n = 0;
     const best = this.chain.best;
     for (const [signer, txs] of this.#bySender) {
@@ -51,6 +76,7 @@ export class TransactionPool extends EventEmitter<{ ready: []; changed: [] }> {
         nonce++;
       }
     }
+    this.#readyCount = n;
     return n;
   }
 
@@ -72,15 +98,21 @@ export class TransactionPool extends EventEmitter<{ ready: []; changed: [] }> {
     return [...this.#byHash.values()].sort((a, b) => a.seq - b.seq);
   }
 
-  /** Decodes and validates `bytes` against the best block; throws PoolError. */
-  validate(bytes: Uint8Array): { xt: CheckedInput; validUntil: number; priority: bigint; future: boolean } {
-    let xt: CheckedInput;
+  #decode(bytes: Uint8Array): CheckedInput {
     try {
-      xt = decodeExtrinsic(this.executive.runtime, bytes);
+      return decodeExtrinsic(this.executive.runtime, bytes);
     } catch (e) {
       if (e instanceof DecodeError) throw badFormat(e.message);
       throw badFormat(String(e));
     }
+  }
+
+  /** Decodes and validates `bytes` against the best block (signature checked inline); throws PoolError. */
+  validate(bytes: Uint8Array): { xt: CheckedInput; validUntil: number; priority: bigint; future: boolean } {
+    return this.#validate(this.#decode(bytes));
+  }
+
+  #validate(xt: CheckedInput): { xt: CheckedInput; validUntil: number; priority: bigint; future: boolean } {
     const best = this.chain.best;
     const number = best.block.header.number + 1;
     try {
@@ -93,11 +125,22 @@ export class TransactionPool extends EventEmitter<{ ready: []; changed: [] }> {
     }
   }
 
-  /** Adds a transaction; returns its hash. `listener` receives its status updates. */
-  submit(bytes: Uint8Array, listener?: TxListener): string {
-    if (this.#byHash.has(u8aToHex(blake2_256(bytes)))) throw alreadyImported();
-    const { xt, validUntil, priority, future } = this.validate(bytes);
+  /**
+   * Adds a transaction; resolves with its hash. `listener` receives its status updates. The
+   * signature is checked on the verifier's workers (batched with concurrent submissions), then
+   * the transaction is validated against the best block as it is at that moment.
+   */
+  async submit(bytes: Uint8Array, listener?: TxListener): Promise<string> {
+    const xt = this.#decode(bytes);
     if (this.#byHash.has(xt.hash)) throw alreadyImported();
+    if (xt.signed) {
+      const best = this.chain.best;
+      await checkSignatures(this.#verifier, this.executive, best.state!, best.block.header.number + 1, best.block.hash, [xt]);
+      if (this.#byHash.has(xt.hash)) throw alreadyImported();
+      // Checked against an older best block? The payload only depends on it for mortal eras.
+      if (this.chain.best !== best && xt.signed.era.mortal) delete xt.signatureOk;
+    }
+    const { validUntil, priority, future } = this.#validate(xt);
     const signed = xt.signed!;
     const txs = this.#bySender.get(signed.signer) ?? new Map<number, PoolTx>();
     const existing = txs.get(signed.nonce);
@@ -108,6 +151,9 @@ export class TransactionPool extends EventEmitter<{ ready: []; changed: [] }> {
     txs.set(signed.nonce, tx);
     this.#bySender.set(signed.signer, txs);
     this.#byHash.set(tx.hash, tx);
+    this.#accountKeys.set(SystemStorage.Account.key(signed.signer), signed.signer);
+    if (validUntil !== Number.MAX_SAFE_INTEGER) this.#mortal.add(tx);
+    this.#readyCount = undefined;
     if (listener) this.watch(tx.hash, listener);
     this.#notify(tx.hash, future ? 'future' : 'ready');
     this.emit('changed');
@@ -137,10 +183,16 @@ export class TransactionPool extends EventEmitter<{ ready: []; changed: [] }> {
 
   #remove(tx: PoolTx, status?: TxStatus): void {
     this.#byHash.delete(tx.hash);
+    this.#mortal.delete(tx);
+    this.#readyCount = undefined;
     const txs = this.#bySender.get(tx.signer);
     if (txs?.get(tx.nonce) === tx) {
       txs.delete(tx.nonce);
-      if (txs.size === 0) this.#bySender.delete(tx.signer);
+      if (txs.size === 0) {
+        this.#bySender.delete(tx.signer);
+        this.#chainNonce.delete(tx.signer);
+        this.#accountKeys.delete(SystemStorage.Account.key(tx.signer));
+      }
     }
     if (status) this.#notify(tx.hash, status);
   }
@@ -165,17 +217,22 @@ export class TransactionPool extends EventEmitter<{ ready: []; changed: [] }> {
       if (tx) heads.push({ signer, nonce, tx });
     }
     const cmp = (a: PoolTx, b: PoolTx) => (a.priority === b.priority ? a.seq - b.seq : a.priority > b.priority ? -1 : 1);
-    // Sorted array + re-insertion keeps this simple; senders rarely have long runs.
+    // A sorted array read from `at`; a sender's next nonce is inserted in order behind it.
     heads.sort((a, b) => cmp(a.tx, b.tx));
-    while (heads.length) {
-      const head = heads.shift()!;
+    for (let at = 0; at < heads.length; at++) {
+      const head = heads[at]!;
       yield head.tx.xt;
       const next = this.#bySender.get(head.signer)?.get(head.nonce + 1);
       if (next) {
         const entry = { signer: head.signer, nonce: head.nonce + 1, tx: next };
-        let i = heads.findIndex((h) => cmp(next, h.tx) < 0);
-        if (i < 0) i = heads.length;
-        heads.splice(i, 0, entry);
+        let lo = at + 1;
+        let hi = heads.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (cmp(next, heads[mid]!.tx) < 0) hi = mid;
+          else lo = mid + 1;
+        }
+        heads.splice(lo, 0, entry);
       }
     }
   }
@@ -188,7 +245,24 @@ export class TransactionPool extends EventEmitter<{ ready: []; changed: [] }> {
     }
     const number = record.block.header.number;
     let promoted = false;
-    for (const [signer, txs] of [...this.#bySender]) {
+    // Only senders whose account the block changed can have a new nonce (O(block), not O(pool)).
+    const incremental = this.#noncesAt === record.block.header.parentHash && this.chain.best === record;
+    const senders = new Set<string>();
+    if (incremental) {
+      for (const key of record.changes.keys()) {
+        const signer = this.#accountKeys.get(key);
+        if (signer) senders.add(signer);
+      }
+      for (const signer of senders) this.#chainNonce.delete(signer);
+      this.#noncesAt = record.block.hash;
+    } else {
+      for (const signer of this.#bySender.keys()) senders.add(signer);
+    }
+    const expired = [...this.#mortal].filter((tx) => tx.validUntil < number + 1);
+    for (const tx of expired) senders.add(tx.signer);
+    for (const signer of senders) {
+      const txs = this.#bySender.get(signer);
+      if (!txs) continue;
       const nonce = SystemStorage.Account.get(record.state!, signer)?.nonce ?? 0;
       for (const tx of [...txs.values()]) {
         if (tx.nonce < nonce) this.#remove(tx, 'invalid');
@@ -196,6 +270,7 @@ export class TransactionPool extends EventEmitter<{ ready: []; changed: [] }> {
       }
       if (txs.has(nonce)) promoted = true;
     }
+    this.#readyCount = undefined;
     this.emit('changed');
     if (promoted) this.emit('ready');
   }

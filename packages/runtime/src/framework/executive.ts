@@ -11,7 +11,7 @@ import type { Origin } from './origin.ts';
 import type { Runtime, CallInfo } from './runtime.ts';
 import { verifyMultiSignature } from './signature.ts';
 import type { StateReader } from './state.ts';
-import { invalid, unknown, type ValidTransaction } from './validity.ts';
+import { invalid, unknown, TransactionValidityError, type ValidTransaction } from './validity.ts';
 
 const ZERO_ACCOUNT = '0x' + '00'.repeat(32);
 
@@ -86,6 +86,24 @@ export class Executive {
       birthHash: this.#birthHash(env, xt),
       metadataHash: this.options.metadataHash,
     });
+  }
+
+  /**
+   * The payload `xt` must be signed over when it goes into block `number` on `state` (whose hash
+   * is `parentHash`), for checking its signature ahead of execution (e.g. on another thread).
+   * Undefined when there is none (unsigned; ancient birth block; unsupported metadata-hash
+   * mode): validation then rejects the extrinsic without a signature check.
+   */
+  payloadAt(state: StateReader, number: number, parentHash: string, xt: CheckedInput): Uint8Array | undefined {
+    if (!xt.signed) return undefined;
+    const env = new Env(this.runtime, state, number);
+    SystemStorage.BlockHash.set(env.state, number - 1, parentHash);
+    try {
+      return this.payloadOf(env, xt);
+    } catch (e) {
+      if (e instanceof TransactionValidityError) return undefined;
+      throw e;
+    }
   }
 
   #feeOf(info: CallInfo, xt: CheckedInput): bigint {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import '@dinfra/runtime-specs/augment';
 import { ApiPromise, WsProvider, Keyring } from '@polkadot/api';
 import type { SubmittableExtrinsic } from '@polkadot/api/types';
 import type { ISubmittableResult } from '@polkadot/types/types';
@@ -87,7 +88,7 @@ describe('@polkadot/api against dinfra-node', () => {
     // The signature starts after: length prefix (2 bytes for this size), version, MultiAddress (33), sig type byte.
     const bytes = Buffer.from(hex.slice(2), 'hex');
     const sigOffset = bytes.indexOf(Buffer.from(alice.publicKey)) + 32 + 1;
-    bytes[sigOffset + 5] ^= 0xff;
+    bytes[sigOffset + 5] = bytes[sigOffset + 5]! ^ 0xff;
     await expect(api.rpc.author.submitExtrinsic('0x' + bytes.toString('hex'))).rejects.toThrow(/1010: Invalid Transaction: Transaction has a bad signature/);
   });
 

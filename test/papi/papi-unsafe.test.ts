@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PolkadotClient } from 'polkadot-api';
+import type { PolkadotClient, TxEvent } from 'polkadot-api';
 import { startNode, type RunningNode } from '../support/node-process.ts';
 import { devAccount, DIN, papiClient } from './papi-support.ts';
 
@@ -15,22 +15,29 @@ afterAll(async () => {
   await node?.kill();
 });
 
+/**
+ * The unsafe API is untyped by design (its shape comes from the metadata at run time); `any` says so
+ * instead of sprinkling non-null assertions. The typed API lives in papi-typed.test.ts.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const unsafeApi = (client: PolkadotClient): any => client.getUnsafeApi();
+
 /** Reads, signs, submits and watches a transfer through `client`'s unsafe API. */
 async function transferRoundTrip(client: PolkadotClient) {
-  const api = client.getUnsafeApi();
-  const before = await api.query.System.Account.getValue(bob.address);
+  const api = unsafeApi(client);
+  const before: { data: { free: bigint } } = await api.query.System.Account.getValue(bob.address);
   const tx = api.tx.Balances.transfer_keep_alive({ dest: { type: 'Id', value: bob.address }, value: 3n * DIN });
   const seen: string[] = [];
-  const finalized = await new Promise<Extract<import('polkadot-api').TxEvent, { type: 'finalized' }>>((resolve, reject) => {
+  const finalized = await new Promise<Extract<TxEvent, { type: 'finalized' }>>((resolve, reject) => {
     tx.signSubmitAndWatch(alice.signer).subscribe({
-      next: (e) => {
+      next: (e: TxEvent) => {
         seen.push(e.type === 'txBestBlocksState' ? `best:${e.found}` : e.type);
         if (e.type === 'finalized') resolve(e);
       },
       error: reject,
     });
   });
-  const after = await api.query.System.Account.getValue(bob.address, { at: finalized.block.hash });
+  const after: { data: { free: bigint } } = await api.query.System.Account.getValue(bob.address, { at: finalized.block.hash });
   return { before, after, finalized, seen };
 }
 
@@ -38,7 +45,7 @@ describe('polkadot-api (unsafe API) against dinfra-node', () => {
   it('reads chain identity, constants and System.Account', async () => {
     const { client } = papiClient(node.wsUrl);
     try {
-      const api = client.getUnsafeApi();
+      const api = unsafeApi(client);
       const spec = await client.getChainSpecData();
       expect(spec.name).toBe('Development');
       expect(spec.properties).toMatchObject({ tokenDecimals: 12 });

@@ -1,0 +1,10 @@
+/**
+ * `@dinfra/runtime-specs`: dinfra-node's chain specs (`@dinfra/runtime-specs/dev.json`,
+ * `/local.json`) and the @polkadot/api augmentation generated from its metadata
+ * (`import '@dinfra/runtime-specs/augment'`).
+ *
+ * @example
+ * import { lookupTypes } from '@dinfra/runtime-specs';
+ * registry.register(lookupTypes); // the metadata's types by lookup name, for custom registries
+ */
+export { default as lookupTypes } from './interfaces/lookup.js';

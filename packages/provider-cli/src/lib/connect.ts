@@ -14,6 +14,15 @@ export interface Connection {
   close(): Promise<void>;
 }
 
+/** WsProvider emits Errors or WebSocket error events (`{ error, message }`). */
+function errorText(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  const o = e as { message?: unknown; error?: unknown } | undefined;
+  if (o && typeof o.message === 'string' && o.message) return o.message;
+  if (o && o.error instanceof Error) return o.error.message;
+  return 'the connection failed';
+}
+
 /** Checks the form of a node URL before anything connects. */
 export function checkUrl(url: string): URL {
   let parsed: URL;
@@ -42,7 +51,7 @@ export async function connect(url: string, timeoutMs = 10_000): Promise<Connecti
   const opened = new Promise<string | undefined>((resolve) => {
     const timer = setTimeout(() => resolve(`no answer within ${timeoutMs} ms`), timeoutMs);
     const offConnected = provider.on('connected', () => done(undefined));
-    const offError = provider.on('error', (e: unknown) => done(e instanceof Error ? e.message : String(e)));
+    const offError = provider.on('error', (e: unknown) => done(errorText(e)));
     const done = (why: string | undefined) => {
       clearTimeout(timer);
       offConnected();

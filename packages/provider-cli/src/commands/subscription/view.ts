@@ -89,7 +89,7 @@ export function viewText(ctx: Context, v: SubscriptionView): string {
   if (!live) expiry = `terminated at block #${sub.terminatedAt ?? '?'}`;
   else if (d.expiresAt !== null) {
     const blocks = d.expiresInBlocks as number;
-    expiry = `block #${String(d.expiresAt)} (in ${blocks} blocks, ~${formatDuration(blocks * v.blockTimeMs)}, ~${new Date(String(d.estimatedExpiry)).toLocaleString()})`;
+    expiry = `block #${String(d.expiresAt)} (in ${blocks} blocks, ~${formatDuration(blocks * v.blockTimeMs)}, ~${String(d.estimatedExpiry).replace('T', ' ').replace(/\.\d+Z$/, ' UTC')})`;
   } else if (sub.pricePerBlock === 0n) expiry = 'never (free offering)';
   else expiry = `billing starts when it runs; the deposit then lasts ${r} blocks (~${formatDuration((r ?? 0) * v.blockTimeMs)})`;
   return fields([

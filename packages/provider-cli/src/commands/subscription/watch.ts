@@ -61,7 +61,8 @@ export function watchCommand(): Command {
           api.rpc.chain
             .subscribeNewHeads((header) => {
               queue = queue.then(async () => {
-                if (done) return;
+                // The first head may be the block `first` was read at: its events are already reflected.
+                if (done || header.number.toNumber() <= (first.bestBlock as number)) return;
                 const events = (await (await api.at(header.hash)).query.system!.events!()) as unknown as EventRecord[];
                 for (const r of events) {
                   if (r.event.section !== 'subscriptions' || BigInt(r.event.data[0]!.toString()) !== id) continue;

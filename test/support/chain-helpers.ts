@@ -162,3 +162,16 @@ export class RawWs {
     this.ws.close();
   }
 }
+
+/** A TCP port that was free a moment ago (for nodes that must restart on the same ports). */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const addr = server.address();
+      server.close(() => resolve(typeof addr === 'object' && addr ? addr.port : 0));
+    });
+  });
+}

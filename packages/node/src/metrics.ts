@@ -6,8 +6,23 @@ import type { RpcMetricsHooks } from './rpc/server/index.ts';
 export class NodeMetrics {
   readonly registry = new Registry();
   readonly blockHeight = new Gauge({ name: 'substrate_block_height', help: 'Block height info of the chain', labelNames: ['status'], registers: [this.registry] });
-  readonly peers = new Gauge({ name: 'substrate_sub_libp2p_peers_count', help: 'Number of connected peers', registers: [this.registry] });
-  readonly readyTxs = new Gauge({ name: 'substrate_ready_transactions_number', help: 'Number of transactions in the ready queue', registers: [this.registry] });
+  #sources: { peers(): number; readyTransactions(): number } | undefined;
+  readonly peers = new Gauge({
+    name: 'substrate_sub_libp2p_peers_count',
+    help: 'Number of connected peers',
+    registers: [this.registry],
+    collect: () => {
+      if (this.#sources) this.peers.set(this.#sources.peers());
+    },
+  });
+  readonly readyTxs = new Gauge({
+    name: 'substrate_ready_transactions_number',
+    help: 'Number of transactions in the ready queue',
+    registers: [this.registry],
+    collect: () => {
+      if (this.#sources) this.readyTxs.set(this.#sources.readyTransactions());
+    },
+  });
   readonly rpcStarted = new Counter({ name: 'substrate_rpc_calls_started', help: 'Number of received RPC calls', labelNames: ['protocol', 'method'], registers: [this.registry] });
   readonly rpcFinished = new Counter({ name: 'substrate_rpc_calls_finished', help: 'Number of processed RPC calls', labelNames: ['protocol', 'method', 'is_error'], registers: [this.registry] });
   readonly rpcTime = new Histogram({
@@ -21,6 +36,11 @@ export class NodeMetrics {
   constructor(info: { name: string; version: string; chain: string }) {
     new Gauge({ name: 'substrate_process_start_time_seconds', help: 'Number of seconds between the UNIX epoch and the moment the process started', registers: [this.registry] }).set(Math.floor(Date.now() / 1000));
     new Gauge({ name: 'substrate_build_info', help: 'A metric with a constant 1 value labeled by name, version', labelNames: ['name', 'version', 'chain'], registers: [this.registry] }).set(info, 1);
+  }
+
+  /** Gauges read at scrape time (peers come and go between blocks). */
+  observe(sources: { peers(): number; readyTransactions(): number }): void {
+    this.#sources = sources;
   }
 
   rpcHooks(): RpcMetricsHooks {

@@ -169,6 +169,7 @@ export class NodeService {
     const key = await nodeKey(config, join(chainDir, 'network'));
     const peerId = peerIdFromNodeKey(key);
     const ctx = this.#context(peerId);
+    this.metrics.observe({ peers: () => ctx.peers().length, readyTransactions: () => this.pool.readyCount() });
     const methods = nodeMethods(ctx, this.options.rpcExtensions);
     if (this.isAuthority) {
       this.author = new Author(this.chain, this.pool, this.executive, {

@@ -30,6 +30,9 @@ export interface FollowerHost {
 
 const digestCodec = codecOf(ApiTypes.DigestItem);
 
+/** Longest wait between reconnection attempts: an author restart is picked up within a second. */
+const MAX_BACKOFF_MS = 1000;
+
 export function headerFromJson(h: HeaderJson): Header {
   return {
     parentHash: h.parentHash,
@@ -85,7 +88,7 @@ export class Follower {
       this.#client = undefined;
       if (this.#stopped) return;
       await new Promise((r) => setTimeout(r, this.#backoffMs));
-      this.#backoffMs = Math.min(this.#backoffMs * 2, 5000);
+      this.#backoffMs = Math.min(this.#backoffMs * 2, MAX_BACKOFF_MS);
     }
   }
 

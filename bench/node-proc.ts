@@ -45,7 +45,8 @@ export async function spawnNode(args: string[], extraNodeArgs: string[] = []): P
     spawnedAt,
     logs: () => out,
     async kill() {
-      if (child.exitCode === null) child.kill('SIGKILL');
+      // A profiled node must exit normally to write its profile.
+      if (child.exitCode === null) child.kill(extraNodeArgs.some((a) => a.startsWith('--cpu-prof')) ? 'SIGINT' : 'SIGKILL');
       await exited;
     },
   };

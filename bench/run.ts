@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   writeBenchSpec(smallSpec, senders.slice(0, 2));
 
   log('start-up to first block');
-  const startup = await benchStartup(smallSpec, senders[0]!, senders[1]!);
+  const startup = process.env.BENCH_PROFILE ? { rpcReadyMs: NaN, firstBlockMs: NaN } : await benchStartup(smallSpec, senders[0]!, senders[1]!);
   rows.push({ name: 'start-up: spawn -> RPC ready', value: startup.rpcReadyMs, unit: 'ms' });
   rows.push({ name: 'start-up: spawn -> block #1 (instant sealing, 1 tx)', value: startup.firstBlockMs, unit: 'ms' });
 
@@ -92,6 +92,7 @@ async function main(): Promise<void> {
     await node.kill();
   }
 
+  if (process.env.BENCH_PROFILE) return finish(started);
   log('trie');
   const { benchTrie } = await import('../packages/runtime/src/trie/trie.bench.ts');
   for (const [k, v] of Object.entries(await benchTrie())) rows.push({ name: `trie: ${k.replace(/ \(ops\/s\)$/, '')}`, value: v, unit: 'ops/s' });
@@ -107,6 +108,10 @@ async function main(): Promise<void> {
     log('subscriptions bench absent: skipped');
   }
 
+  finish(started);
+}
+
+function finish(started: number): void {
   const machine = `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, ${process.platform}`;
   const width = Math.max(...rows.map((r) => r.name.length));
   console.log(`\nDINFRA bench — ${machine} — ${new Date().toISOString()}\n`);

@@ -27,12 +27,14 @@ export class Env {
   /** Bytes of the extrinsics applied so far in this block. */
   blockLength = 0;
 
+  /** `options.cacheReads`: the backend is an immutable snapshot, so reads from it may be cached. */
   constructor(
     readonly runtime: Runtime,
     backend: StateReader,
     public blockNumber: number,
+    options: { cacheReads?: boolean } = {},
   ) {
-    this.#layers = [new Overlay(backend)];
+    this.#layers = [new Overlay(backend, options.cacheReads ?? false)];
   }
 
   /** The current (innermost) state layer. */

@@ -42,7 +42,8 @@ export class Executive {
 
   /** A fresh environment for block `number` on top of `state`, initialized. */
   beginBlock(state: StateReader, number: number, parentHash: string): Env {
-    const env = new Env(this.runtime, state, number);
+    // The block's backend (the parent's state) does not change while the block executes.
+    const env = new Env(this.runtime, state, number, { cacheReads: true });
     env.phase = { type: 'Initialization' };
     SystemStorage.Number.set(env.state, number);
     SystemStorage.ParentHash.set(env.state, parentHash);
@@ -77,13 +78,17 @@ export class Executive {
 
   /** The payload the signer must have signed, in this block's context. */
   payloadOf(env: Env, xt: CheckedInput): Uint8Array {
-    const v = this.runtime.version;
     if (xt.signed!.metadataHashMode === 1 && !this.options.metadataHash) throw invalid('BadProof');
+    return this.#payload(xt, this.#birthHash(env, xt));
+  }
+
+  #payload(xt: CheckedInput, birthHash: string): Uint8Array {
+    const v = this.runtime.version;
     return signingPayload(xt, {
       specVersion: v.specVersion,
       transactionVersion: v.transactionVersion,
       genesisHash: this.options.genesisHash,
-      birthHash: this.#birthHash(env, xt),
+      birthHash,
       metadataHash: this.options.metadataHash,
     });
   }
@@ -96,6 +101,9 @@ export class Executive {
    */
   payloadAt(state: StateReader, number: number, parentHash: string, xt: CheckedInput): Uint8Array | undefined {
     if (!xt.signed) return undefined;
+    if (!xt.signed.era.mortal && (xt.signed.metadataHashMode === 0 || this.options.metadataHash)) {
+      return this.#payload(xt, this.options.genesisHash); // no state needed
+    }
     const env = new Env(this.runtime, state, number);
     SystemStorage.BlockHash.set(env.state, number - 1, parentHash);
     try {
@@ -123,8 +131,13 @@ export class Executive {
     if (INHERENTS.has(name)) throw invalid('Call');
     const signer = xt.signed.signer;
     if (signer === ZERO_ACCOUNT) throw invalid('BadSigner');
-    const payload = this.payloadOf(env, xt);
-    xt.signatureOk ??= verifyMultiSignature(xt.signed.signature, payload, hexToU8a(signer));
+    if (xt.signatureOk === undefined) {
+      xt.signatureOk = verifyMultiSignature(xt.signed.signature, this.payloadOf(env, xt), hexToU8a(signer));
+    } else {
+      // Checked already (e.g. on a worker): only the era and metadata-hash checks remain.
+      if (xt.signed.metadataHashMode === 1 && !this.options.metadataHash) throw invalid('BadProof');
+      this.#birthHash(env, xt);
+    }
     if (!xt.signatureOk) throw invalid('BadProof');
     const nonce = account(env, signer).nonce;
     if (xt.signed.nonce < nonce) throw invalid('Stale');

@@ -19,13 +19,27 @@ export type StateChanges = Map<string, Uint8Array | null>;
 /** A write overlay over a reader; `commit()` merges it into the parent overlay. */
 export class Overlay implements StateAccess {
   readonly changes: StateChanges = new Map();
+  /** Values read from the parent (null = absent); only when the parent does not change meanwhile. */
+  readonly #reads: Map<string, Uint8Array | null> | undefined;
 
-  constructor(readonly parent: StateReader) {}
+  /** `cacheReads`: remember what the parent returned (only for a parent that stays unchanged while this overlay lives). */
+  constructor(
+    readonly parent: StateReader,
+    cacheReads = false,
+  ) {
+    if (cacheReads) this.#reads = new Map();
+  }
 
   get(key: string): Uint8Array | undefined {
     const v = this.changes.get(key);
     if (v !== undefined) return v ?? undefined;
-    return this.parent.get(key);
+    const reads = this.#reads;
+    if (!reads) return this.parent.get(key);
+    const cached = reads.get(key);
+    if (cached !== undefined) return cached ?? undefined;
+    const value = this.parent.get(key);
+    reads.set(key, value ?? null);
+    return value;
   }
 
   set(key: string, value: Uint8Array): void {

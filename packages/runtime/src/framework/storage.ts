@@ -86,8 +86,13 @@ export class StorageValue<V> extends StorageItem<V> {
 }
 
 /** A map with one or more keys (StorageMap / StorageDoubleMap / StorageNMap). */
+/** Most memoized keys per single-key map (hot accounts are looked up several times per extrinsic). */
+const KEY_MEMO_LIMIT = 65_536;
+
 export class StorageMap<K extends unknown[], V> extends StorageItem<V> {
   #keyCodecsCache?: Codec[];
+  /** Full keys of a single-key map by its string key (e.g. AccountId hex), bounded. */
+  readonly #keyMemo = new Map<string, string>();
 
   constructor(
     pallet: string,
@@ -112,10 +117,19 @@ export class StorageMap<K extends unknown[], V> extends StorageItem<V> {
 
   /** Full storage key, or a prefix when fewer keys than the map has are given. */
   key(...keys: Partial<K>): string {
+    const memoizable = keys.length === 1 && this.keyTypes.length === 1 && typeof keys[0] === 'string';
+    if (memoizable) {
+      const hit = this.#keyMemo.get(keys[0] as string);
+      if (hit !== undefined) return hit;
+    }
     let out = this.prefix;
     keys.forEach((k, i) => {
       out += u8aToHex(hashKey(this.hashers[i]!, this.#keyCodecs[i]!.enc(k))).slice(2);
     });
+    if (memoizable) {
+      if (this.#keyMemo.size >= KEY_MEMO_LIMIT) this.#keyMemo.clear();
+      this.#keyMemo.set(keys[0] as string, out);
+    }
     return out;
   }
 

@@ -49,3 +49,7 @@ export { Utility } from './pallets/utility.ts';
 export * as Currency from './pallets/currency.ts';
 export { IncrementalTrie, trieRoot, orderedTrieRoot, verifyProof } from './trie/index.ts';
 export { Header as HeaderType } from './apis/types.ts';
+export { Providers, ProvidersStorage, BUILTIN_TYPES, BUILTIN_SCHEMAS, ProvidersConstants, isCid } from './pallets/providers/index.ts';
+export type { ProviderInfoValue, OfferingValue, DeploymentTypeValue, BuiltinType } from './pallets/providers/index.ts';
+export { Subscriptions, SubscriptionsStorage, SubscriptionsConstants, expiryBlock, owedAt } from './pallets/subscriptions/index.ts';
+export type { SubscriptionValue, TargetValue, StatusValue, StatusReportValue, TerminationReasonName } from './pallets/subscriptions/index.ts';

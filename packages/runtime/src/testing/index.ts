@@ -14,3 +14,5 @@ export { Harness } from './harness.ts';
 export type { HarnessOptions, DispatchOutcome } from './harness.ts';
 export { SortedState } from './sorted-state.ts';
 export { account, hex, DIN, CID } from './fixtures.ts';
+export { signExtrinsic, testSigner } from './sign.ts';
+export type { TestSigner, SignOptions } from './sign.ts';

@@ -93,7 +93,7 @@ export class Context {
 
   /** An account from an SS58 / hex address. */
   async account(text: string, what: string): Promise<string> {
-    const a = normalizeAddress(text, (await this.connection()).ss58);
+    const a = await normalizeAddress(text, (await this.connection()).ss58);
     if (!a) throw new UsageError(`${what} "${text}" is not an account address (SS58 or 0x-hex public key)`);
     return a;
   }
@@ -103,7 +103,7 @@ export class Context {
     const api = await this.api();
     const byName = await chain.providerByName(api, nameOrAddress);
     if (byName) return byName;
-    const addr = normalizeAddress(nameOrAddress, (await this.connection()).ss58);
+    const addr = await normalizeAddress(nameOrAddress, (await this.connection()).ss58);
     if (addr && (await chain.provider(api, addr))) return addr;
     throw new NotFoundError(`${what} "${nameOrAddress}" is not a registered provider (name or address; see \`dinfra market\`)`);
   }

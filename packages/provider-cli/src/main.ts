@@ -1,13 +1,8 @@
-import { CommanderError, type Command } from 'commander';
+import { CommanderError } from 'commander';
 import { resetInterrupt } from './command.ts';
 import { CliError, InterruptedError } from './lib/errors.ts';
 import { toJson } from './lib/output.ts';
 import { buildProgram } from './program.ts';
-
-function applyExitOverride(cmd: Command): void {
-  cmd.exitOverride();
-  for (const sub of cmd.commands) applyExitOverride(sub);
-}
 
 /**
  * Runs `dinfra` with `argv` (without node and script) and returns the exit code: 0 ok, 1 the
@@ -15,7 +10,6 @@ function applyExitOverride(cmd: Command): void {
  */
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
-  applyExitOverride(program);
   const json = argv.includes('--json');
   const interrupt = resetInterrupt();
   let interrupted = 0;

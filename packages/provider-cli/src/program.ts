@@ -20,6 +20,14 @@ Output: tables with token units; --json prints one JSON document (balances as pl
 Exit codes: 0 ok, 1 the chain refused or an operation failed, 2 usage error (nothing submitted),
 130 interrupted.`;
 
+/** Commands added with addCommand() do not inherit help and error settings: copy them down. */
+function inheritSettings(parent: Command): void {
+  for (const sub of parent.commands) {
+    sub.copyInheritedSettings(parent);
+    inheritSettings(sub);
+  }
+}
+
 /** The `dinfra` command tree. */
 export function buildProgram(): Command {
   const program = new Command('dinfra')
@@ -35,6 +43,7 @@ export function buildProgram(): Command {
     .addOption(new Option('--timeout <seconds>', 'connection timeout').default('10'))
     .configureHelp({ showGlobalOptions: true, sortSubcommands: false })
     .showSuggestionAfterError()
+    .exitOverride()
     .addHelpText('after', EPILOG);
   program.addCommand(providerCommand());
   program.addCommand(marketCommand());
@@ -42,5 +51,6 @@ export function buildProgram(): Command {
   program.addCommand(subscribeCommand());
   program.addCommand(subscriptionCommand());
   program.addCommand(keysCommand());
+  inheritSettings(program);
   return program;
 }

@@ -1,10 +1,6 @@
-import { CID } from 'multiformats/cid';
-import * as raw from 'multiformats/codecs/raw';
-import { sha256 } from 'multiformats/hashes/sha2';
-import { base36 } from 'multiformats/bases/base36';
-import { importer } from 'ipfs-unixfs-importer';
-import { fixedSize } from 'ipfs-unixfs-importer/chunker';
-import { balanced } from 'ipfs-unixfs-importer/layout';
+import type { CID } from 'multiformats/cid';
+
+// The IPFS libraries load on first use, so `dinfra --help` stays fast.
 
 /** A blockstore that keeps nothing: only the root CID is wanted. */
 const discard = { put: async (cid: CID) => cid };
@@ -15,6 +11,11 @@ const discard = { put: async (cid: CID) => cid };
  * (Kubo, or the embedded store of OGate) has the CID the subscription carries.
  */
 export async function fileCid(content: Uint8Array): Promise<string> {
+  const [{ importer }, { fixedSize }, { balanced }] = await Promise.all([
+    import('ipfs-unixfs-importer'),
+    import('ipfs-unixfs-importer/chunker'),
+    import('ipfs-unixfs-importer/layout'),
+  ]);
   let root: CID | undefined;
   const options = {
     cidVersion: 0 as const,
@@ -32,18 +33,30 @@ export async function fileCid(content: Uint8Array): Promise<string> {
  * --raw-leaves` gives for content under one chunk. Deployment type schemas are addressed so.
  */
 export async function rawCid(content: Uint8Array): Promise<string> {
+  const [{ CID }, raw, { sha256 }] = await Promise.all([import('multiformats/cid'), import('multiformats/codecs/raw'), import('multiformats/hashes/sha2')]);
   return CID.createV1(raw.code, await sha256.digest(content)).toString();
 }
 
-/** Whether `text` parses as a CID (v0 `Qm…`, or v1 in a multibase the chain accepts). */
+const BASE58 = /^[1-9A-HJ-NP-Za-km-z]+$/;
+
+/**
+ * Whether `text` is a CID string as the chain accepts it (runtime-specs/dinfra.md,
+ * "Conventions"): CIDv0 (`Qm` + base58btc, 46 characters) or CIDv1 in multibase `b`
+ * (base32 lower), `k` (base36 lower) or `z` (base58btc); 8 to 128 bytes.
+ */
 export function isCid(text: string): boolean {
   if (text.length < 8 || text.length > 128) return false;
-  try {
-    if (text.startsWith('k')) CID.parse(text, base36);
-    else CID.parse(text);
-    return true;
-  } catch {
-    return false;
+  if (text.startsWith('Qm')) return text.length === 46 && BASE58.test(text);
+  const body = text.slice(1);
+  switch (text[0]) {
+    case 'b':
+      return /^[a-z2-7]+$/.test(body);
+    case 'k':
+      return /^[a-z0-9]+$/.test(body);
+    case 'z':
+      return BASE58.test(body);
+    default:
+      return false;
   }
 }
 
@@ -51,9 +64,10 @@ export function isCid(text: string): boolean {
 export async function contentMatchesCid(content: Uint8Array, cid: string): Promise<boolean> {
   if (cid === (await rawCid(content))) return true;
   if (cid === (await fileCid(content))) return true;
+  const { CID } = await import('multiformats/cid');
   try {
     const parsed = CID.parse(cid);
-    if (parsed.version === 1 && parsed.code === raw.code) return false;
+    if (parsed.version === 1 && parsed.code === 0x55) return false;
     return parsed.toV1().toString() === CID.parse(await fileCid(content)).toV1().toString();
   } catch {
     return false;

@@ -1,4 +1,4 @@
-import { ApiPromise, WsProvider } from '@polkadot/api';
+import type { ApiPromise } from '@polkadot/api';
 import { ConnectionError } from './errors.ts';
 import type { TokenUnits } from './amount.ts';
 
@@ -43,6 +43,7 @@ export function checkUrl(url: string): URL {
  */
 export async function connect(url: string, timeoutMs = 10_000): Promise<Connection> {
   checkUrl(url);
+  const { ApiPromise, WsProvider } = await import('@polkadot/api');
   const provider = new WsProvider(url, false, undefined, timeoutMs);
   const fail = async (why: string): Promise<never> => {
     await provider.disconnect().catch(() => undefined);

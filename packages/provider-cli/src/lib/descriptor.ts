@@ -1,13 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
-import * as formatsModule from 'ajv-formats';
+import type { Ajv2020, ErrorObject } from 'ajv/dist/2020.js';
 import { contentMatchesCid, fileCid, isCid, rawCid } from './cid.ts';
 import { DescriptorError, UsageError } from './errors.ts';
 import { schemaByCid } from './schemas.ts';
 import type { DeploymentType } from './chain-types.ts';
 
 type FormatsPlugin = (ajv: Ajv2020) => Ajv2020;
-const addFormats = ((formatsModule as unknown as { default?: FormatsPlugin }).default ?? formatsModule) as unknown as FormatsPlugin;
 
 /** A descriptor ready to subscribe with. */
 export interface ResolvedDescriptor {
@@ -18,7 +16,10 @@ export interface ResolvedDescriptor {
   validated: boolean;
 }
 
-function newAjv(): Ajv2020 {
+/** Ajv for draft 2020-12 with the standard formats (loaded on first use). */
+async function newAjv(): Promise<Ajv2020> {
+  const [{ Ajv2020 }, formatsModule] = await Promise.all([import('ajv/dist/2020.js'), import('ajv-formats')]);
+  const addFormats = ((formatsModule as unknown as { default?: FormatsPlugin }).default ?? formatsModule) as unknown as FormatsPlugin;
   const ajv = new Ajv2020({ allErrors: true, strict: false });
   addFormats(ajv);
   return ajv;
@@ -35,15 +36,15 @@ function describe(e: ErrorObject): string {
 }
 
 /** Validates `doc` against a JSON Schema document; returns the problems (empty when valid). */
-export function validateAgainst(schemaText: string, doc: unknown): string[] {
-  const ajv = newAjv();
+export async function validateAgainst(schemaText: string, doc: unknown): Promise<string[]> {
+  const ajv = await newAjv();
   const validate = ajv.compile(JSON.parse(schemaText) as object);
   if (validate(doc)) return [];
   return (validate.errors ?? []).map(describe);
 }
 
 /** Checks that `text` is a JSON Schema that compiles; throws UsageError naming the problem. */
-export function checkSchema(text: string, file: string): void {
+export async function checkSchema(text: string, file: string): Promise<void> {
   let schema: unknown;
   try {
     schema = JSON.parse(text);
@@ -51,7 +52,7 @@ export function checkSchema(text: string, file: string): void {
     throw new UsageError(`schema ${file} is not JSON: ${(e as Error).message}`);
   }
   try {
-    newAjv().compile(schema as object);
+    (await newAjv()).compile(schema as object);
   } catch (e) {
     throw new UsageError(`schema ${file} is not a valid JSON Schema: ${(e as Error).message}`);
   }
@@ -108,7 +109,7 @@ export async function resolveDescriptor(arg: string, type: DeploymentType, o: Re
       `no schema is known for type "${type.name}" (schema CID ${type.schemaCid}): pass --schema FILE with that schema, or --no-validate`,
     );
   }
-  const problems = o.validate === false ? [] : validateAgainst(schema, doc);
+  const problems = o.validate === false ? [] : await validateAgainst(schema, doc);
   if (problems.length > 0) {
     throw new DescriptorError(`descriptor ${arg} does not match the schema of type "${type.name}":\n  ${problems.join('\n  ')}`);
   }

@@ -1,9 +1,15 @@
 import { readFile } from 'node:fs/promises';
-import { Keyring } from '@polkadot/keyring';
+import type { Keyring as KeyringT } from '@polkadot/keyring';
 import type { KeyringPair, KeyringPair$Json } from '@polkadot/keyring/types';
-import { cryptoWaitReady, decodeAddress, encodeAddress } from '@polkadot/util-crypto';
 import { KeyError, UsageError } from './errors.ts';
 import { promptSecret } from './prompt.ts';
+
+/** A keyring of `scheme`, after the crypto WASM is ready (loaded on first use). */
+export async function keyring(scheme: KeyScheme, ss58 = 42): Promise<KeyringT> {
+  const [{ Keyring }, { cryptoWaitReady }] = await Promise.all([import('@polkadot/keyring'), import('@polkadot/util-crypto')]);
+  await cryptoWaitReady();
+  return new Keyring({ type: scheme, ss58Format: ss58 });
+}
 
 export type KeyScheme = 'sr25519' | 'ed25519' | 'ecdsa';
 export const KEY_SCHEMES: KeyScheme[] = ['sr25519', 'ed25519', 'ecdsa'];
@@ -53,9 +59,9 @@ export function keystoreScheme(json: KeyringPair$Json): KeyScheme {
 
 /** A pair from a secret URI (mnemonic, hex seed, `//Alice`, with derivation paths). The secret never appears in errors. */
 export async function pairFromSuri(suri: string, scheme: KeyScheme = 'sr25519', ss58 = 42): Promise<KeyringPair> {
-  await cryptoWaitReady();
+  const kr = await keyring(scheme, ss58);
   try {
-    return new Keyring({ type: scheme, ss58Format: ss58 }).addFromUri(suri.trim());
+    return kr.addFromUri(suri.trim());
   } catch {
     throw new KeyError('the secret URI is not a valid mnemonic, hex seed or derivation path (it is not shown)');
   }
@@ -64,11 +70,10 @@ export async function pairFromSuri(suri: string, scheme: KeyScheme = 'sr25519', 
 /** Decrypts a keystore file into a pair, asking for its password. */
 export async function pairFromKeystore(file: string, env: NodeJS.ProcessEnv, ss58 = 42): Promise<KeyringPair> {
   const json = await readKeystore(file);
-  await cryptoWaitReady();
-  const keyring = new Keyring({ type: keystoreScheme(json), ss58Format: ss58 });
+  const kr = await keyring(keystoreScheme(json), ss58);
   let pair: KeyringPair;
   try {
-    pair = keyring.addFromJson(json);
+    pair = kr.addFromJson(json);
   } catch (e) {
     throw new KeyError(`keystore ${file} cannot be loaded: ${(e as Error).message}`);
   }
@@ -99,7 +104,8 @@ export function hasKeySource(source: KeySource): boolean {
 }
 
 /** Checks an SS58 / hex account id and re-encodes it for the chain; undefined if malformed. */
-export function normalizeAddress(text: string, ss58 = 42): string | undefined {
+export async function normalizeAddress(text: string, ss58 = 42): Promise<string | undefined> {
+  const { decodeAddress, encodeAddress } = await import('@polkadot/util-crypto');
   try {
     return encodeAddress(decodeAddress(text.trim()), ss58);
   } catch {

@@ -1,10 +1,7 @@
 import { Command, Option } from 'commander';
-import { Keyring } from '@polkadot/keyring';
-import { u8aToHex } from '@polkadot/util';
-import { cryptoWaitReady, mnemonicGenerate } from '@polkadot/util-crypto';
 import { action } from '../../command.ts';
 import { fields } from '../../lib/output.ts';
-import { KEY_SCHEMES, type KeyScheme } from '../../lib/keys.ts';
+import { KEY_SCHEMES, keyring, type KeyScheme } from '../../lib/keys.ts';
 import { newPassword, writeKeystore } from './keystore-file.ts';
 
 export function generateCommand(): Command {
@@ -18,9 +15,10 @@ export function generateCommand(): Command {
     .option('--ss58 <prefix>', 'SS58 address prefix', '42')
     .action(
       action(async (ctx, o: { scheme: KeyScheme; words: string; out?: string; name?: string; ss58: string }) => {
-        await cryptoWaitReady();
+        const kr = await keyring(o.scheme, Number(o.ss58));
+        const [{ mnemonicGenerate }, { u8aToHex }] = await Promise.all([import('@polkadot/util-crypto'), import('@polkadot/util')]);
         const mnemonic = mnemonicGenerate(Number(o.words) as 12 | 15 | 18 | 21 | 24);
-        const pair = new Keyring({ type: o.scheme, ss58Format: Number(o.ss58) }).addFromUri(mnemonic);
+        const pair = kr.addFromUri(mnemonic);
         const doc: Record<string, unknown> = { address: pair.address, publicKey: u8aToHex(pair.publicKey), scheme: o.scheme };
         if (o.out !== undefined) {
           await writeKeystore(pair, await newPassword(ctx.env, 'DINFRA_NEW_PASSWORD'), o.out, o.name);

@@ -1,5 +1,4 @@
 import { Command } from 'commander';
-import { u8aToHex } from '@polkadot/util';
 import { action } from '../../command.ts';
 import { UsageError } from '../../lib/errors.ts';
 import { fields } from '../../lib/output.ts';
@@ -22,6 +21,7 @@ export function importCommand(): Command {
         if (suri.trim() === '') throw new UsageError('no secret given');
         const pair = await pairFromSuri(suri, ctx.opts.keyType);
         await writeKeystore(pair, await newPassword(ctx.env, 'DINFRA_NEW_PASSWORD'), o.out, o.name);
+        const { u8aToHex } = await import('@polkadot/util');
         ctx.out.result({ address: pair.address, publicKey: u8aToHex(pair.publicKey), scheme: pair.type, keystore: o.out }, () =>
           fields([
             ['address', pair.address],

@@ -1,6 +1,4 @@
 import { Command } from 'commander';
-import { u8aToHex } from '@polkadot/util';
-import { decodeAddress } from '@polkadot/util-crypto';
 import { action } from '../../command.ts';
 import { fields } from '../../lib/output.ts';
 import { keystoreScheme, readKeystore } from '../../lib/keys.ts';
@@ -11,6 +9,7 @@ export function inspectCommand(): Command {
     .argument('[file]', 'a polkadot-js keystore JSON file (no password needed)')
     .action(
       action(async (ctx, file: string | undefined) => {
+        const [{ u8aToHex }, { decodeAddress }] = await Promise.all([import('@polkadot/util'), import('@polkadot/util-crypto')]);
         let doc: Record<string, unknown>;
         if (file !== undefined) {
           const json = await readKeystore(file);

@@ -30,7 +30,7 @@ export function registerTypeCommand(): Command {
           } catch (e) {
             throw new UsageError(`cannot read schema ${o.schema}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
           }
-          checkSchema(bytes.toString('utf8'), o.schema);
+          await checkSchema(bytes.toString('utf8'), o.schema);
           cid = bytes.length <= ONE_CHUNK ? await rawCid(bytes) : await fileCid(bytes);
         } else {
           cid = o.schemaCid!;

@@ -195,7 +195,7 @@ export class Executive {
    * see it. Throws TransactionValidityError.
    */
   validateTransaction(state: StateReader, number: number, parentHash: string, xt: CheckedInput): ValidTransaction {
-    const env = new Env(this.runtime, state, number);
+    const env = new Env(this.runtime, state, number, { cacheReads: true });
     SystemStorage.BlockHash.set(env.state, number - 1, parentHash);
     env.blockWeight = 0n;
     env.blockLength = 0;

@@ -57,13 +57,30 @@ export function keystoreScheme(json: KeyringPair$Json): KeyScheme {
   return KEY_SCHEMES.includes(s as KeyScheme) ? (s as KeyScheme) : 'sr25519';
 }
 
-/** A pair from a secret URI (mnemonic, hex seed, `//Alice`, with derivation paths). The secret never appears in errors. */
+/**
+ * A pair from a secret URI: a BIP39 mnemonic, a 32-byte hex seed, or a dev derivation
+ * (`//Alice`), each optionally followed by derivation paths and `///password`. Unlike
+ * Keyring.addFromUri, a short arbitrary string is not taken as a raw seed (a typo would
+ * silently make another account). The secret never appears in errors.
+ */
 export async function pairFromSuri(suri: string, scheme: KeyScheme = 'sr25519', ss58 = 42): Promise<KeyringPair> {
   const kr = await keyring(scheme, ss58);
+  const { keyExtractSuri, mnemonicValidate } = await import('@polkadot/util-crypto');
+  const invalid = () => new KeyError('the secret URI is not a valid mnemonic, hex seed or derivation path (it is not shown)');
+  const text = suri.trim();
+  let phrase: string;
   try {
-    return kr.addFromUri(suri.trim());
+    // `//Alice` derives from the dev phrase, as Keyring.addFromUri does.
+    phrase = text.startsWith('//') ? '' : keyExtractSuri(text).phrase;
   } catch {
-    throw new KeyError('the secret URI is not a valid mnemonic, hex seed or derivation path (it is not shown)');
+    throw invalid();
+  }
+  const ok = phrase === '' || /^0x[0-9a-fA-F]{64}$/.test(phrase) || mnemonicValidate(phrase);
+  if (!ok) throw invalid();
+  try {
+    return kr.addFromUri(text);
+  } catch {
+    throw invalid();
   }
 }
 

@@ -107,4 +107,11 @@ describe('follower (--bootnodes and --sync-from)', () => {
     const { statuses } = await sendUntil(transferKeepAlive(fApi, keyring.addFromUri('//Ferdie').address, DIN), keyring.addFromUri('//Bob'), 'Finalized');
     expect(statuses).toContain('InBlock');
   });
+
+  it('stops counting a follower that went away', async () => {
+    await viaBootnodes.kill('SIGKILL');
+    await waitFor('the author to drop the peer', async () => (await peers(author)) === 0, 10_000);
+    expect(await peerMetric(author)).toBe(0);
+    expect(await rpc<unknown[]>(author, 'system_peers')).toEqual([]);
+  });
 });

@@ -3,7 +3,7 @@
  * Env: BENCH_TXS (default 8000 senders), BENCH_QUICK=1 (smaller, for a smoke run).
  */
 import { mkdtempSync, writeFileSync, existsSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
@@ -35,6 +35,7 @@ const log = (msg: string) => console.error(`[bench ${(performance.now() / 1000).
 async function main(): Promise<void> {
   await cryptoWaitReady();
   const started = performance.now();
+  extra.loadAverageAtStart = loadavg()[0];
   const dir = mkdtempSync(join(tmpdir(), 'dinfra-bench-'));
 
   log('baseline: raw sr25519 verification');
@@ -112,9 +113,11 @@ async function main(): Promise<void> {
 }
 
 function finish(started: number): void {
+  extra.loadAverageAtEnd = loadavg()[0];
   const machine = `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, ${process.platform}`;
   const width = Math.max(...rows.map((r) => r.name.length));
-  console.log(`\nDINFRA bench — ${machine} — ${new Date().toISOString()}\n`);
+  console.log(`\nDINFRA bench — ${machine} — ${new Date().toISOString()}`);
+  console.log(`1-min load average at start ${Number(extra.loadAverageAtStart).toFixed(2)}, at end ${Number(extra.loadAverageAtEnd).toFixed(2)} (other processes share the cores: compare ratios, not absolutes)\n`);
   console.log(`${'measure'.padEnd(width)}  ${'value'.padStart(12)}  unit`);
   for (const r of rows) console.log(`${r.name.padEnd(width)}  ${fmt(r.value).padStart(12)}  ${r.unit}${r.note ? `  (${r.note})` : ''}`);
   console.log(`\nsTPS = Balances.Transfer events in blocks 2..k / (Timestamp.Now(k) - Timestamp.Now(1)) s, where blocks 1..k are the blocks containing transfers.`);

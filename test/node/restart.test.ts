@@ -160,10 +160,19 @@ describe('restart persistence (--base-path, kill -9)', () => {
     expect(next.parentHash).toBe(after.best.hash);
   });
 
-  it('refuses a database made for another chain spec, with a clear error', async () => {
+  it('refuses a database in use or made for another chain spec, with a clear error', async () => {
     const basePath = tempBasePath();
     const node = await start(['--dev', '--base-path', basePath, '--sealing', 'manual']);
     await rpc(node, 'dev_newBlock', [{ count: 2 }]);
+    const inUse = await startNode(['--dev', '--base-path', basePath, '--sealing', 'manual']).then(
+      (n) => {
+        running.push(n);
+        return undefined;
+      },
+      (e: Error) => e,
+    );
+    expect(inUse?.message).toMatch(/exited \(1\)/);
+    expect(inUse?.message).toMatch(/is in use by another process \(is a dinfra-node already running with this --base-path\?\)/);
     await node.kill('SIGKILL');
     // Same chain id ("dev"), different genesis (one balance changed).
     const plain = execFileSync(process.execPath, [NODE_BIN, 'build-spec', '--chain', 'dev'], { encoding: 'utf8' });

@@ -9,7 +9,7 @@ import { genesisStorageOf, loadChainSpec, type ChainSpecJson } from './chain-spe
 import { Chain, type BlockRecord } from './chain/chain.ts';
 import { decodeBlock, encodeBlock } from './chain/block.ts';
 import { genesisBlock } from './chain/genesis-block.ts';
-import { LevelChainDatabase, type ChainDatabase } from './storage/chain-db.ts';
+import { DatabaseCorruptError, GenesisMismatchError, LevelChainDatabase, type ChainDatabase } from './storage/chain-db.ts';
 import { TransactionPool } from './pool/pool.ts';
 import { Author } from './authoring/author.ts';
 import { NodeMetrics } from './metrics.ts';
@@ -96,14 +96,14 @@ export class NodeService {
   static async #restore(db: ChainDatabase, genesis: BlockRecord, logger: Logger): Promise<Chain> {
     const stored = await db.genesisHash();
     if (stored && stored !== genesis.block.hash) {
-      throw new Error(`the database was created for genesis ${stored}, but the chain spec gives ${genesis.block.hash}: use another --base-path or purge it`);
+      throw new GenesisMismatchError(stored, genesis.block.hash);
     }
     if (!stored) await db.setGenesisHash(genesis.block.hash);
     const chain = new Chain(genesis);
     for await (const { block: bytes, changes } of db.blocks()) {
       const block = decodeBlock(bytes);
       const state = chain.best.state!.apply(changes);
-      if (state.root() !== block.header.stateRoot) throw new Error(`database corrupt at #${block.header.number}: state root mismatch`);
+      if (state.root() !== block.header.stateRoot) throw new DatabaseCorruptError(`database corrupt at #${block.header.number}: state root mismatch`);
       chain.append({ block, state, changes });
     }
     chain.finalize(Math.min(await db.finalized(), chain.best.block.header.number));

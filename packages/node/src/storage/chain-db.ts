@@ -1,6 +1,9 @@
 import { ClassicLevel } from 'classic-level';
 import { hexToU8a, u8aToHex } from '@polkadot/util';
 import type { StateChanges } from '@dinfra/runtime';
+import { ChainDatabaseOpenError } from './chain-db-errors.ts';
+
+export { ChainDatabaseOpenError, DatabaseCorruptError, GenesisMismatchError } from './chain-db-errors.ts';
 
 /** What is persisted per block: the SCALE block and its state diff against the parent. */
 export interface StoredBlock {
@@ -41,7 +44,16 @@ export class LevelChainDatabase implements ChainDatabase {
 
   static async open(path: string): Promise<LevelChainDatabase> {
     const db = new ClassicLevel<string, string>(path, { valueEncoding: 'utf8' });
-    await db.open();
+    try {
+      await db.open();
+    } catch (cause) {
+      const detail = String((cause as Error & { cause?: Error }).cause?.message ?? (cause as Error).message);
+      const locked = /\bLOCK\b|lock/.test(detail);
+      throw new ChainDatabaseOpenError(
+        locked ? `the database at ${path} is in use by another process (is a dinfra-node already running with this --base-path?)` : `cannot open the database at ${path}: ${detail}`,
+        { cause },
+      );
+    }
     return new LevelChainDatabase(db, Number((await db.get('meta:finalized')) ?? 0));
   }
 

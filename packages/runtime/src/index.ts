@@ -53,3 +53,4 @@ export { Providers, ProvidersStorage, BUILTIN_TYPES, BUILTIN_SCHEMAS, ProvidersC
 export type { ProviderInfoValue, OfferingValue, DeploymentTypeValue, BuiltinType } from './pallets/providers/index.ts';
 export { Subscriptions, SubscriptionsStorage, SubscriptionsConstants, expiryBlock, owedAt } from './pallets/subscriptions/index.ts';
 export type { SubscriptionValue, TargetValue, StatusValue, StatusReportValue, TerminationReasonName } from './pallets/subscriptions/index.ts';
+export { bytesToHex, hexToBytes } from './scale/hex.ts';

@@ -1,5 +1,4 @@
-import { hexToU8a, u8aToHex } from '@polkadot/util';
-import { IncrementalTrie, type StateChanges, type StateReader } from '@dinfra/runtime';
+import { bytesToHex as u8aToHex, hexToBytes as hexToU8a, IncrementalTrie, type StateChanges, type StateReader } from '@dinfra/runtime';
 
 /** The state of one block: a copy-on-write snapshot of the state trie. */
 export class TrieState implements StateReader {

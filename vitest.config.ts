@@ -6,5 +6,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // CI has 2 cores; end-to-end files start their own node processes.
+    poolOptions: { forks: { minForks: 1, maxForks: 2 } },
   },
 });

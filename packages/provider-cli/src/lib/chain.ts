@@ -1,98 +1,50 @@
 import type { ApiPromise } from '@polkadot/api';
 import type { Billing, DeploymentType, Offering, ProviderInfo, Quote, Subscription, SubscriptionState, Target, TerminationReason } from './chain-types.ts';
 
+import type {} from '@dinfra/runtime-specs/augment';
+import type {
+  PalletDinfraProvidersDeploymentType,
+  PalletDinfraProvidersOffering,
+  PalletDinfraProvidersProviderInfo,
+  PalletDinfraSubscriptionsSubscription,
+  PalletDinfraSubscriptionsTarget,
+  SpRuntimeDispatchError,
+} from '@dinfra/runtime-specs/augment';
+import type { Option, Result, Struct, u32, u64, u128, Vec } from '@polkadot/types';
+import type { AccountId32 } from '@polkadot/types/interfaces';
+import type { Codec, ITuple } from '@polkadot/types/types';
+
 /*
- * Reads of the on-chain interface. The values arrive as @polkadot/api codecs decoded from the
- * node's metadata; the narrow interfaces below name only what is read, and every read is
- * turned into the plain types of chain-types.ts right here, so commands never touch codecs.
+ * Reads of the on-chain interface, typed by the @polkadot/typegen augmentation of
+ * @dinfra/runtime-specs (generated from dinfra-node's metadata). Every read is turned into
+ * the plain types of chain-types.ts right here, so commands never touch codecs.
  */
 
-interface Num {
-  toNumber(): number;
-  toBigInt(): bigint;
+/** `DinfraApi` (runtime-specs/dinfra.md, "Runtime API"): runtime calls are not in the augmentation, so typed here. */
+interface BillingInfo extends Struct {
+  readonly owed: u128;
+  readonly remaining: u128;
+  readonly settledTo: Option<u32>;
+  readonly expiresAt: Option<u32>;
 }
-interface Txt {
-  toUtf8(): string;
+interface QuoteInfo extends Struct {
+  readonly provider: AccountId32;
+  readonly pricePerBlock: u128;
 }
-interface Str {
-  toString(): string;
+interface DinfraApi {
+  subscriptionsOfProvider(provider: string, startAfter: bigint | null, limit: number): Promise<Vec<u64>>;
+  subscriptionsOfSubscriber(subscriber: string, startAfter: bigint | null, limit: number): Promise<Vec<u64>>;
+  subscription(id: bigint): Promise<Option<PalletDinfraSubscriptionsSubscription>>;
+  billing(id: bigint): Promise<Option<BillingInfo>>;
+  offeringsOfType(typeId: number): Promise<Vec<ITuple<[AccountId32, PalletDinfraProvidersOffering]>>>;
+  quote(target: unknown, maxPricePerBlock: bigint): Promise<Result<QuoteInfo, SpRuntimeDispatchError>>;
 }
-interface Opt<T> {
-  isSome: boolean;
-  unwrap(): T;
-}
-interface Enum {
-  type: string;
-}
-interface ProviderInfoCodec {
-  name: Txt;
-  apiUrl: Txt;
-  operator: Str;
-  deposit: Num;
-  status: Enum;
-  liveSubscriptions: Num;
-  registeredAt: Num;
-}
-interface OfferingCodec {
-  capacity: Num;
-  used: Num;
-  pricePerBlock: Num;
-  regions: Txt[];
-  open: { isTrue: boolean };
-}
-interface DeploymentTypeCodec {
-  name: Txt;
-  schemaCid: Txt;
-  owner: Opt<Str>;
-  deposit: Num;
-  registeredAt: Num;
-}
-interface TargetCodec extends Enum {
-  asProvider: { provider: Str; typeId: Num };
-  asSelector: { typeId: Num; providers: Opt<Str[]>; region: Opt<Txt> };
-}
-interface StatusCodec extends Enum {
-  asRunning: { endpoints: Txt[] };
-  asDegraded: { endpoints: Txt[] };
-  asTerminated: { reason: Enum };
-}
-interface SubscriptionCodec {
-  subscriber: Str;
-  target: TargetCodec;
-  descriptorCid: Txt;
-  maxPricePerBlock: Num;
-  provider: Str;
-  pricePerBlock: Num;
-  deposit: Num;
-  status: StatusCodec;
-  createdAt: Num;
-  awardedAt: Num;
-  ackDeadline: Opt<Num>;
-  settledTo: Opt<Num>;
-  expiresAt: Opt<Num>;
-  fundsLowAt: Opt<Num>;
-  terminatedAt: Opt<Num>;
-}
-interface BillingCodec {
-  owed: Num;
-  remaining: Num;
-  settledTo: Opt<Num>;
-  expiresAt: Opt<Num>;
-}
-interface StorageKeyCodec {
-  args: Num[];
-}
+const dinfraApi = (api: ApiPromise) => api.call.dinfraApi as unknown as DinfraApi;
 
-const opt = <T, R>(o: Opt<T>, f: (v: T) => R): R | undefined => (o.isSome ? f(o.unwrap()) : undefined);
-const num = (n: Num) => n.toNumber();
-const cast = <T>(v: unknown): T => v as T;
+const opt = <T extends Codec, R>(o: Option<T>, f: (v: T) => R): R | undefined => (o.isSome ? f(o.unwrap()) : undefined);
+const num = (n: u32) => n.toNumber();
 
-type Query = (...args: unknown[]) => Promise<unknown>;
-type Entries = { entries(...args: unknown[]): Promise<Array<[StorageKeyCodec, unknown]>> };
-const q = (api: ApiPromise) => cast<Record<string, Record<string, Query & Entries>>>(api.query);
-const call = (api: ApiPromise) => cast<Record<string, Record<string, Query>>>(api.call);
-
-function toProvider(address: string, c: ProviderInfoCodec): ProviderInfo {
+function toProvider(address: string, c: PalletDinfraProvidersProviderInfo): ProviderInfo {
   return {
     address,
     name: c.name.toUtf8(),
@@ -105,7 +57,7 @@ function toProvider(address: string, c: ProviderInfoCodec): ProviderInfo {
   };
 }
 
-function toOffering(provider: string, typeId: number, c: OfferingCodec): Offering {
+function toOffering(provider: string, typeId: number, c: PalletDinfraProvidersOffering): Offering {
   return {
     provider,
     typeId,
@@ -117,7 +69,7 @@ function toOffering(provider: string, typeId: number, c: OfferingCodec): Offerin
   };
 }
 
-function toType(id: number, c: DeploymentTypeCodec): DeploymentType {
+function toType(id: number, c: PalletDinfraProvidersDeploymentType): DeploymentType {
   return {
     id,
     name: c.name.toUtf8(),
@@ -128,7 +80,7 @@ function toType(id: number, c: DeploymentTypeCodec): DeploymentType {
   };
 }
 
-function toTarget(c: TargetCodec): Target {
+function toTarget(c: PalletDinfraSubscriptionsTarget): Target {
   if (c.type === 'Provider') return { kind: 'provider', provider: c.asProvider.provider.toString(), typeId: num(c.asProvider.typeId) };
   const s = c.asSelector;
   return {
@@ -139,7 +91,7 @@ function toTarget(c: TargetCodec): Target {
   };
 }
 
-export function toSubscription(id: bigint, c: SubscriptionCodec): Subscription {
+export function toSubscription(id: bigint, c: PalletDinfraSubscriptionsSubscription): Subscription {
   const state = c.status.type as SubscriptionState;
   const endpoints = state === 'Running' ? c.status.asRunning.endpoints : state === 'Degraded' ? c.status.asDegraded.endpoints : [];
   return {
@@ -166,49 +118,45 @@ export function toSubscription(id: bigint, c: SubscriptionCodec): Subscription {
 
 /** All deployment types, by id. */
 export async function deploymentTypes(api: ApiPromise): Promise<DeploymentType[]> {
-  const entries = await q(api).providers!.deploymentTypes!.entries();
+  const entries = await api.query.providers.deploymentTypes.entries();
   return entries
-    .map(([k, v]) => toType(num(k.args[0]!), cast<Opt<DeploymentTypeCodec>>(v).unwrap()))
+    .map(([k, v]) => toType(num(k.args[0]), v.unwrap()))
     .sort((a, b) => a.id - b.id);
 }
 
 export async function provider(api: ApiPromise, address: string): Promise<ProviderInfo | undefined> {
-  const v = cast<Opt<ProviderInfoCodec>>(await q(api).providers!.providers!(address));
-  return opt(v, (c) => toProvider(address, c));
+  return opt(await api.query.providers.providers(address), (c) => toProvider(address, c));
 }
 
 export async function providerByName(api: ApiPromise, name: string): Promise<string | undefined> {
-  const v = cast<Opt<Str>>(await q(api).providers!.providerByName!(name));
-  return opt(v, (a) => a.toString());
+  return opt(await api.query.providers.providerByName(name), (a) => a.toString());
 }
 
 /** The offerings of one provider, by type id. */
 export async function offeringsOfProvider(api: ApiPromise, address: string): Promise<Offering[]> {
-  const entries = await q(api).providers!.offerings!.entries(address);
+  const entries = await api.query.providers.offerings.entries(address);
   return entries
-    .map(([k, v]) => toOffering(address, num(k.args[1]!), cast<Opt<OfferingCodec>>(v).unwrap()))
+    .map(([k, v]) => toOffering(address, num(k.args[1]), v.unwrap()))
     .sort((a, b) => a.typeId - b.typeId);
 }
 
 /** Every offering of a type, in the order the award scans them (DinfraApi.offerings_of_type). */
 export async function offeringsOfType(api: ApiPromise, typeId: number): Promise<Offering[]> {
-  const list = cast<Array<[Str, OfferingCodec]>>(await call(api).dinfraApi!.offeringsOfType!(typeId));
+  const list = await dinfraApi(api).offeringsOfType(typeId);
   return list.map(([p, o]) => toOffering(p.toString(), typeId, o));
 }
 
 export async function subscription(api: ApiPromise, id: bigint): Promise<Subscription | undefined> {
-  const v = cast<Opt<SubscriptionCodec>>(await call(api).dinfraApi!.subscription!(id));
-  return opt(v, (c) => toSubscription(id, c));
+  return opt(await dinfraApi(api).subscription(id), (c) => toSubscription(id, c));
 }
 
 /** Decodes a `Subscriptions.Subscriptions` storage value (for subscriptions to storage). */
 export function decodeSubscription(id: bigint, value: unknown): Subscription | undefined {
-  return opt(cast<Opt<SubscriptionCodec>>(value), (c) => toSubscription(id, c));
+  return opt(value as Option<PalletDinfraSubscriptionsSubscription>, (c) => toSubscription(id, c));
 }
 
 export async function billing(api: ApiPromise, id: bigint): Promise<Billing | undefined> {
-  const v = cast<Opt<BillingCodec>>(await call(api).dinfraApi!.billing!(id));
-  return opt(v, (c) => ({ owed: c.owed.toBigInt(), remaining: c.remaining.toBigInt(), settledTo: opt(c.settledTo, num), expiresAt: opt(c.expiresAt, num) }));
+  return opt(await dinfraApi(api).billing(id), (c) => ({ owed: c.owed.toBigInt(), remaining: c.remaining.toBigInt(), settledTo: opt(c.settledTo, num), expiresAt: opt(c.expiresAt, num) }));
 }
 
 /** All live subscription ids of a subscriber or provider (pages through DinfraApi). */
@@ -217,7 +165,7 @@ export async function liveSubscriptionIds(api: ApiPromise, of: 'subscriber' | 'p
   const ids: bigint[] = [];
   let after: bigint | null = null;
   for (;;) {
-    const page: bigint[] = cast<Num[]>(await call(api).dinfraApi![method]!(address, after, 1000)).map((n) => n.toBigInt());
+    const page: bigint[] = (await dinfraApi(api)[method](address, after, 1000)).map((n) => n.toBigInt());
     ids.push(...page);
     if (page.length < 1000) return ids;
     after = page[page.length - 1]!;
@@ -226,9 +174,9 @@ export async function liveSubscriptionIds(api: ApiPromise, of: 'subscriber' | 'p
 
 /** Every subscription in storage (live and not yet purged terminated ones). */
 export async function allSubscriptions(api: ApiPromise): Promise<Subscription[]> {
-  const entries = await q(api).subscriptions!.subscriptions!.entries();
+  const entries = await api.query.subscriptions.subscriptions.entries();
   return entries
-    .map(([k, v]) => toSubscription(k.args[0]!.toBigInt(), cast<Opt<SubscriptionCodec>>(v).unwrap()))
+    .map(([k, v]) => toSubscription(k.args[0].toBigInt(), v.unwrap()))
     .sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
@@ -247,9 +195,7 @@ export interface DecodedError {
 
 /** DinfraApi.quote: the offering `subscribe` would award now, or the decoded reason it would fail. */
 export async function quote(api: ApiPromise, target: Target, maxPricePerBlock: bigint, decode: (e: unknown) => DecodedError): Promise<Quote | DecodedError> {
-  const r = cast<{ isOk: boolean; asOk: { provider: Str; pricePerBlock: Num }; asErr: unknown }>(
-    await call(api).dinfraApi!.quote!(targetArg(target), maxPricePerBlock),
-  );
+  const r = await dinfraApi(api).quote(targetArg(target), maxPricePerBlock);
   if (!r.isOk) return decode(r.asErr);
   return { provider: r.asOk.provider.toString(), pricePerBlock: r.asOk.pricePerBlock.toBigInt() };
 }
@@ -264,6 +210,5 @@ export async function nonce(api: ApiPromise, address: string): Promise<number> {
 }
 
 export async function freeBalance(api: ApiPromise, address: string): Promise<bigint> {
-  const a = cast<{ data: { free: Num } }>(await q(api).system!.account!(address));
-  return a.data.free.toBigInt();
+  return (await api.query.system.account(address)).data.free.toBigInt();
 }

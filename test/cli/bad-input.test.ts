@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,7 +6,7 @@ import type { ApiPromise } from '@polkadot/api';
 import type { Keyring } from '@polkadot/keyring';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNode, type RunningNode } from '../support/node-process.ts';
-import { client, dinfra, json, nextSubscriptionId, nonceOf, send, type CliResult } from './support.ts';
+import { CLI, client, dinfra, json, nextSubscriptionId, nonceOf, send, type CliResult } from './support.ts';
 
 let node: RunningNode;
 let api: ApiPromise;
@@ -136,5 +137,22 @@ describe('bad input exits 2, names the problem, and submits nothing', () => {
     for (const r of [inspect!, failing!]) {
       expect(r.stdout + r.stderr).not.toContain('bottom drive');
     }
+  });
+
+  it('Ctrl-C while waiting stops waiting (exit 130) and leaves the subscription as the chain has it', async () => {
+    const next = await nextSubscriptionId(api);
+    const child = spawn(process.execPath, [CLI, '--url', node.wsUrl, 'subscribe', 'substrate-node', '--descriptor', good, '--deposit', '2', '--wait', 'running'], {
+      env: { ...process.env, DINFRA_SURI: '//Charlie' },
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    for (let i = 0; i < 300 && !/waiting for it to provision/.test(stderr); i++) await new Promise((r) => setTimeout(r, 100));
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(stderr).toMatch(new RegExp(`stopped waiting; subscription ${next} goes on`));
+    const sub = (await api.query.subscriptions!.subscriptions!(next)) as unknown as { isSome: boolean; unwrap(): { status: { type: string } } };
+    expect(sub.isSome).toBe(true);
+    expect(sub.unwrap().status.type).toBe('Awarded');
   });
 });

@@ -16,6 +16,11 @@ const dir = mkdtempSync(join(tmpdir(), 'dinfra-cli-'));
 const BOB = { DINFRA_SURI: '//Bob' };
 const CHARLIE = { DINFRA_SURI: '//Charlie' };
 const descriptor = join(dir, 'node.json');
+const file = (name: string, content: string) => {
+  const p = join(dir, name);
+  writeFileSync(p, content);
+  return p;
+};
 // The CID `ipfs add node.json` gives for the bytes written below (CIDv0, Kubo defaults).
 const DESCRIPTOR_CID = 'QmNyibVPqSo4KpDBEYsiz4RvtiXy7pGnxwn7Jzd95dJYtn';
 
@@ -54,7 +59,12 @@ describe('dinfra against a dev node', () => {
     expect(offer.code, offer.stderr).toBe(0);
     expect(offer.stdout).toMatch(/Offering of substrate-node set\.[\s\S]*0\.001 DIN per block/);
 
-    const market = json<{ types: Array<{ name: string; offerings: Doc[] }> }>(await dinfra([...url, 'market', '--json']));
+    const [marketRes, table, typeList] = await Promise.all([
+      dinfra([...url, 'market', '--json']),
+      dinfra([...url, 'market', '--type', 'substrate-node']),
+      dinfra([...url, 'type', 'list', '--json']),
+    ]);
+    const market = json<{ types: Array<{ name: string; offerings: Doc[] }> }>(marketRes);
     expect(market.types.map((t) => t.name)).toEqual(['substrate-node', 'rpc-endpoint', 'snapshot-source', 'cloud-init']);
     expect(market.types[0]!.offerings).toEqual([
       {
@@ -70,10 +80,10 @@ describe('dinfra against a dev node', () => {
         open: true,
       },
     ]);
-    const table = await dinfra([...url, 'market', '--type', 'substrate-node']);
     expect(table.stdout).toMatch(/TYPE +PROVIDER +PRICE +USED +UTIL +REGIONS +STATE\n[- ]+\nsubstrate-node +bob-cloud +0\.001 DIN\/block +0\/2 +0% +eu-west +open/);
 
-    const types = json<{ types: Array<{ schema: string }> }>(await dinfra([...url, 'type', 'list', '--json']));
+    // The schemas the CLI ships are the ones the chain names by CID.
+    const types = json<{ types: Array<{ schema: string }> }>(typeList);
     expect(types.types.map((t) => t.schema)).toEqual(['built-in', 'built-in', 'built-in', 'built-in']);
   });
 
@@ -207,5 +217,28 @@ describe('dinfra against a dev node', () => {
     const dereg = await dinfra([...url, ...ks, 'provider', 'deregister', '--json'], pw);
     expect(dereg.code, dereg.stderr).toBe(0);
     expect(json(dereg).released).toBe(String(100n * DIN));
+  });
+
+  it('registers a deployment type through Sudo and validates descriptors with --schema', async () => {
+    const schema = file('kv.schema.json', JSON.stringify({ $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object', properties: { size: { enum: ['s', 'm'] } }, required: ['size'] }));
+    const reg = await dinfra([...url, 'type', 'register', 'kv-store', '--schema', schema, '--sudo', '--json'], { DINFRA_SURI: '//Alice' });
+    expect(reg.code, reg.stderr).toBe(0);
+    const t = json<{ type: { id: number; name: string; schemaCid: string } }>(reg).type;
+    expect(t).toMatchObject({ id: 4, name: 'kv-store', schemaCid: expect.stringMatching(/^bafkrei[a-z2-7]+$/) });
+    const sub = (desc: string, ...extra: string[]) => dinfra([...url, 'subscribe', 'kv-store', '--descriptor', desc, '--deposit', '1', ...extra], CHARLIE);
+    const [list, noSchema, invalid, valid] = await Promise.all([
+      dinfra([...url, 'type', 'list', '--json']),
+      sub(file('kv1.json', '{"size":"s"}')),
+      sub(file('kv2.json', '{"size":"xl"}'), '--schema', schema),
+      sub(file('kv3.json', '{"size":"m"}'), '--schema', schema),
+    ]);
+    expect(json<{ types: Doc[] }>(list).types[4]).toMatchObject({ name: 'kv-store', schemaCid: t.schemaCid, schema: 'external' });
+    expect(noSchema.code).toBe(2);
+    expect(noSchema.stderr).toMatch(/no schema is known for type "kv-store" .*pass --schema FILE/);
+    expect(invalid.code).toBe(2);
+    expect(invalid.stderr).toMatch(/\/size: must be one of "s", "m"/);
+    // Valid, but nobody offers it yet: the chain's answer, before signing.
+    expect(valid.code).toBe(1);
+    expect(valid.stderr).toMatch(/Subscriptions\.NoOfferingOfType: /);
   });
 });

@@ -47,7 +47,10 @@ export async function signAndSubmit(api: ApiPromise, tx: SubmittableExtrinsic<'p
   const waitFinal = o.wait === 'finalized' || o.wait === 'running';
   const result = new Promise<Submitted>((resolve, reject) => {
     let inBlock: { hash: string; events: EventRecord[] } | undefined;
+    let settled = false;
     const onAbort = () => {
+      if (settled) return;
+      settled = true;
       unsub?.();
       reject(
         new InterruptedError(
@@ -59,6 +62,8 @@ export async function signAndSubmit(api: ApiPromise, tx: SubmittableExtrinsic<'p
     };
     o.signal.addEventListener('abort', onAbort, { once: true });
     const settle = (f: () => void) => {
+      if (settled) return;
+      settled = true;
       o.signal.removeEventListener('abort', onAbort);
       unsub?.();
       f();
@@ -94,7 +99,7 @@ export async function signAndSubmit(api: ApiPromise, tx: SubmittableExtrinsic<'p
     })
       .then((u) => {
         unsub = u;
-        if (o.signal.aborted) u();
+        if (settled || o.signal.aborted) u();
       })
       .catch((e: unknown) => {
         const msg = e instanceof Error ? e.message : String(e);

@@ -27,7 +27,11 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) {
       // Help and version exit 0; every parse error (unknown option, missing argument, bad choice) is a usage error.
-      return e.exitCode === 0 ? 0 : 2;
+      if (e.exitCode === 0) return 0;
+      if (json && e.code !== 'commander.help' && e.code !== 'commander.helpDisplayed') {
+        process.stdout.write(toJson({ error: { code: 'E_USAGE', message: e.message.replace(/^error: /, '') } }, 2) + '\n');
+      }
+      return 2;
     }
     const err = interrupt.signal.aborted && !(e instanceof CliError) ? new InterruptedError('interrupted') : e;
     if (err instanceof CliError) {

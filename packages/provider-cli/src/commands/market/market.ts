@@ -7,13 +7,20 @@ import { table } from '../../lib/output.ts';
 /** Utilization in percent (used / capacity), as the award compares it. */
 const utilization = (o: Offering) => (o.capacity === 0 ? 100 : Math.round((o.used / o.capacity) * 1000) / 10);
 
-/** The award's preference: lowest utilization, then lowest price, then fewest live subscriptions. */
-function byPreference(a: Offering & { p?: ProviderInfo }, b: Offering & { p?: ProviderInfo }): number {
+type Row = Offering & { p: ProviderInfo | undefined; key: string };
+
+/**
+ * The award's preference (runtime-specs/dinfra.md, "Award"): lowest utilization (compared
+ * exactly), then lowest price, then fewest live subscriptions, then the smallest account bytes.
+ */
+function byPreference(a: Row, b: Row): number {
   const ua = BigInt(a.used) * BigInt(b.capacity);
   const ub = BigInt(b.used) * BigInt(a.capacity);
   if (ua !== ub) return ua < ub ? -1 : 1;
   if (a.pricePerBlock !== b.pricePerBlock) return a.pricePerBlock < b.pricePerBlock ? -1 : 1;
-  return (a.p?.liveSubscriptions ?? 0) - (b.p?.liveSubscriptions ?? 0);
+  const live = (a.p?.liveSubscriptions ?? 0) - (b.p?.liveSubscriptions ?? 0);
+  if (live !== 0) return live;
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
 
 export function marketCommand(): Command {
@@ -27,12 +34,14 @@ export function marketCommand(): Command {
         const api = await ctx.api();
         const types = o.type !== undefined ? [await ctx.deploymentType(o.type)] : await chain.deploymentTypes(api);
         const providers = new Map<string, ProviderInfo | undefined>();
-        const result: Array<{ type: DeploymentType; offerings: Array<Offering & { p: ProviderInfo | undefined }> }> = [];
+        const result: Array<{ type: DeploymentType; offerings: Row[] }> = [];
+        const { decodeAddress } = await import('@polkadot/util-crypto');
+        const { u8aToHex } = await import('@polkadot/util');
         for (const t of types) {
           const offerings = await chain.offeringsOfType(api, t.id);
           for (const of of offerings) if (!providers.has(of.provider)) providers.set(of.provider, await chain.provider(api, of.provider));
           const rows = offerings
-            .map((of) => ({ ...of, p: providers.get(of.provider) }))
+            .map((of) => ({ ...of, p: providers.get(of.provider), key: u8aToHex(decodeAddress(of.provider)) }))
             .filter((x) => o.all || (x.open && x.p?.status === 'Active'))
             .sort(byPreference);
           result.push({ type: t, offerings: rows });
@@ -43,7 +52,7 @@ export function marketCommand(): Command {
               id: type.id,
               name: type.name,
               schemaCid: type.schemaCid,
-              offerings: offerings.map(({ p, ...of }) => ({
+              offerings: offerings.map(({ p, key: _key, ...of }) => ({
                 provider: of.provider,
                 providerName: p?.name ?? null,
                 providerStatus: p?.status ?? null,

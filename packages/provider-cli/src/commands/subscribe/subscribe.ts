@@ -80,7 +80,13 @@ first, through DinfraApi.quote). After a local file is subscribed, add it to IPF
         if ('error' in q) throw new ChainRefusedError(q.error, q.docs);
         const max = maxPrice ?? q.pricePerBlock;
         const balance = await chain.freeBalance(api, signer.address);
-        if (balance < deposit) throw new ChainRefusedError('Balances.InsufficientBalance', `the signer ${signer.address} has ${ctx.fmt(balance)} free, less than the deposit ${ctx.fmt(deposit)}`);
+        const ed = BigInt(api.consts.balances.existentialDeposit.toString());
+        if (balance < deposit + ed) {
+          throw new ChainRefusedError(
+            'Balances.InsufficientBalance',
+            `the signer ${signer.address} has ${ctx.fmt(balance)} free; the deposit ${ctx.fmt(deposit)} plus the existential deposit ${ctx.fmt(ed)} must stay reservable`,
+          );
+        }
         const names = async (a: string) => (await chain.provider(api, a))?.name ?? a;
         ctx.progress.step(`best offering now: ${await names(q.provider)} at ${ctx.fmt(q.pricePerBlock)}/block`);
 

@@ -79,6 +79,17 @@ function mutate(xt: Uint8Array): { bytes: Uint8Array; kind: string } {
   return u8aToHex(out.bytes) === u8aToHex(xt) ? mutate(xt) : out;
 }
 
+/** `xt` with its (correct) length re-encoded in a longer compact form than SCALE allows. */
+function nonCanonicalLength(xt: Uint8Array, mode: 1 | 2 | 3): Uint8Array {
+  const b = body(xt);
+  const n = b.length;
+  const prefix =
+    mode === 1 ? [((n << 2) | 1) & 0xff, (n >> 6) & 0xff]
+    : mode === 2 ? [((n << 2) | 2) & 0xff, (n >> 6) & 0xff, (n >> 14) & 0xff, (n >> 22) & 0xff]
+    : [0b11, n & 0xff, (n >> 8) & 0xff, 0, 0];
+  return Uint8Array.from([...prefix, ...b]);
+}
+
 /** Random bytes, some shaped like an extrinsic (right length prefix, version byte, address). */
 function randomCase(signers: Uint8Array[]): { bytes: Uint8Array; kind: string } {
   const len = int(200);
@@ -134,6 +145,12 @@ describe('bad input through author_submitExtrinsic (fuzz)', () => {
       { bytes: unsignedTimestamp, kind: 'unsigned-inherent' },
       { bytes: unsignedTransfer, kind: 'unsigned-call' },
     ];
+    for (const seed of seeds) {
+      for (const mode of [1, 2, 3] as const) {
+        // A 2-byte prefix is only canonical from 64 bytes on: skip the one that would be valid.
+        if (!(mode === 1 && body(seed).length >= 64)) cases.push({ bytes: nonCanonicalLength(seed, mode), kind: `noncanonical-length-${mode}` });
+      }
+    }
     while (cases.length < CASES) {
       if (rand() < 0.35) cases.push(randomCase(signers));
       else cases.push(mutate(seeds[int(seeds.length)]!));

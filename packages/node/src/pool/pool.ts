@@ -1,9 +1,16 @@
 import { EventEmitter } from 'node:events';
+import { compactToU8a } from '@polkadot/util';
 import { decodeExtrinsic, TransactionValidityError, DecodeError, SystemStorage, type CheckedInput, type Executive } from '@dinfra/runtime';
 import type { Chain, BlockRecord } from '../chain/chain.ts';
 import type { PoolTx, TxListener, TxStatus } from './types.ts';
 import { checkSignatures, sharedVerifier, type SignatureVerifier } from '../verify/index.ts';
 import { PoolError, alreadyImported, badFormat, immediatelyDropped, tooLowPriority, validityError } from './pool-errors.ts';
+
+/** Bytes taken by the SCALE compact integer at the start of `bytes`. */
+function compactPrefixLength(bytes: Uint8Array): number {
+  const mode = bytes[0]! & 0b11;
+  return mode === 0 ? 1 : mode === 1 ? 2 : mode === 2 ? 4 : 5 + (bytes[0]! >> 2);
+}
 
 export interface PoolOptions {
   /** Maximum transactions in the ready queue (Substrate's --pool-limit default: 8192). */
@@ -100,7 +107,13 @@ export class TransactionPool extends EventEmitter<{ ready: []; changed: [] }> {
 
   #decode(bytes: Uint8Array): CheckedInput {
     try {
-      return decodeExtrinsic(this.executive.runtime, bytes);
+      const xt = decodeExtrinsic(this.executive.runtime, bytes);
+      // As parity-scale-codec, refuse a length prefix longer than needed: the same transaction
+      // must not enter under several encodings (and hashes).
+      if (compactPrefixLength(bytes) !== compactToU8a(bytes.length - compactPrefixLength(bytes)).length) {
+        throw new DecodeError('Could not decode extrinsic length: out of range decoding Compact<u32>');
+      }
+      return xt;
     } catch (e) {
       if (e instanceof DecodeError) throw badFormat(e.message);
       throw badFormat(String(e));

@@ -77,7 +77,7 @@ describe('follower (--bootnodes and --sync-from)', () => {
       const fApi = await api(follower);
       const before = (await accountOf(fApi, ferdie)).free;
       const { statuses, blockHash } = await sendUntil(transferKeepAlive(fApi, ferdie, 2n * DIN), alice, 'Finalized');
-      expect(statuses).toEqual(expect.arrayContaining(['Ready', 'InBlock', 'Finalized']));
+      expect(statuses, statuses.join(' ')).toEqual(expect.arrayContaining(['Ready', 'InBlock', 'Finalized']));
       expect(statuses.indexOf('InBlock')).toBeLessThan(statuses.indexOf('Finalized'));
       // The block is the author's, with the transfer in it.
       const onAuthor = await rpc<{ block: { extrinsics: string[] } }>(author, 'chain_getBlock', [blockHash]);
@@ -106,6 +106,22 @@ describe('follower (--bootnodes and --sync-from)', () => {
     const keyring = devKeyring();
     const { statuses } = await sendUntil(transferKeepAlive(fApi, keyring.addFromUri('//Ferdie').address, DIN), keyring.addFromUri('//Bob'), 'Finalized');
     expect(statuses).toContain('InBlock');
+  });
+
+  it('a follower started late catches up, and resumes from its own database after kill -9', async () => {
+    const args = ['--chain', 'local', '--dave', '--base-path', tempBasePath(), '--sync-from', author.wsUrl];
+    let late = await startNode(args);
+    try {
+      await expectSameChain([author, late], await best(author));
+      await late.kill('SIGKILL');
+      const had = (await heads(viaSyncFrom)).best.number;
+      late = await startNode(args);
+      expect(late.logs()).toMatch(/Highest known block at #(\d+)/);
+      expect(Number(/Highest known block at #(\d+)/.exec(late.logs())![1])).toBeGreaterThanOrEqual(had - 2);
+      await expectSameChain([author, late], (await best(author)) + 2);
+    } finally {
+      await late.kill();
+    }
   });
 
   it('stops counting a follower that went away', async () => {

@@ -75,10 +75,20 @@ function build(c: ConcreteTypeDesc): Codec {
     }
     case 'compact': {
       const wide = isPrim(def.type, WIDE);
+      const inner = resolveDesc(def.type).def;
+      const bits = inner.kind === 'primitive' ? Number(inner.primitive.slice(1)) || 0 : 0;
+      const max = bits > 0 ? (1n << BigInt(bits)) - 1n : undefined;
+      const name = inner.kind === 'primitive' ? `Compact<${inner.primitive}>` : 'Compact';
       return s.createCodec(
         (v: number | bigint) => s.compact.enc(v),
-        s.createDecoder((d) => {
+        s.createDecoder((input) => {
+          const d = input as Uint8Array & { i: number };
+          const start = d.i;
           const v = s.compact.dec(d);
+          // As parity-scale-codec: a compact must use its shortest encoding and fit its type.
+          if (s.compact.enc(v).length !== d.i - start || (max !== undefined && BigInt(v) > max)) {
+            throw new Error(`out of range decoding ${name}`);
+          }
           return wide ? BigInt(v) : Number(v);
         }),
       );

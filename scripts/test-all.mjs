@@ -32,7 +32,9 @@ const vitestCode = run('vitest', bin('vitest'), ['run', '--reporter=default', '-
 try {
   const r = JSON.parse(readFileSync(report, 'utf8'));
   passed += r.numPassedTests;
-  failed += r.numFailedTests + (r.numFailedTestSuites ?? 0);
+  failed += r.numFailedTests;
+  // Files that failed to load or errors outside any test count once each.
+  failed += (r.testResults ?? []).filter((f) => f.status === 'failed' && (f.assertionResults ?? []).length === 0).length;
 } catch {
   failed++;
 }

@@ -41,6 +41,12 @@ export async function startNode(args: string[] = ['--dev'], timeoutMs = 60_000):
     }
     await new Promise((r) => setTimeout(r, 50));
   }
+  // The Prometheus exporter starts right after the RPC server: wait for its line too.
+  while (!withPorts.includes('--no-prometheus') && !/Prometheus exporter started at/.test(out)) {
+    if (child.exitCode !== null) throw new Error(`dinfra-node exited (${child.exitCode}):\n${out}`);
+    if (Date.now() - started > timeoutMs) throw new Error(`dinfra-node did not start Prometheus within ${timeoutMs} ms:\n${out}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
   const rpcPort = Number(/Running JSON-RPC server: addr=[^:]+:(\d+)/.exec(out)![1]);
   const prom = /Prometheus exporter started at ([^\s]+)/.exec(out)?.[1];
   const peer = /Listening for peers on (\S+)/.exec(out)?.[1];

@@ -6,6 +6,7 @@ import { decodeExact } from '../scale/decode.ts';
 import { AccountId32, Balance, H256, RuntimeVersionType, Weight } from '../framework/common-types.ts';
 import { decodeExtrinsic } from '../framework/extrinsic.ts';
 import type { RuntimeApiDef } from '../framework/runtime-api.ts';
+import type { Env } from '../framework/env.ts';
 import { TransactionValidityError } from '../framework/validity.ts';
 import { account } from '../pallets/currency.ts';
 import { feeDetails, lengthToFee, weightToFee } from '../pallets/transaction-payment.ts';
@@ -21,6 +22,14 @@ export interface ApiHost {
 const Extrinsic = ExtrinsicRef;
 /** API arguments of the extrinsic type arrive without their length prefix (it is the Vec's). */
 const opaque = (body: unknown) => compactAddLength(hexToU8a(body as string));
+/** Decodes an extrinsic for the fee queries and prices its call. */
+function feeQuery(env: Env, uxt: unknown, len: unknown) {
+  const xt = decodeExtrinsic(env.runtime, opaque(uxt));
+  const origin = xt.signed ? { type: 'Signed' as const, who: xt.signed.signer } : { type: 'None' as const };
+  const info = env.runtime.callInfo(env, origin, xt.call);
+  return { xt, info, d: feeDetails(len as number, info.weight) };
+}
+
 const notCallable = () => {
   throw new Error('only executed by the node itself, not through state_call');
 };
@@ -92,10 +101,7 @@ export function runtimeApis(host: () => ApiHost): RuntimeApiDef[] {
           inputs: [['uxt', Extrinsic], ['len', T.u32]],
           output: Ty.RuntimeDispatchInfo,
           execute: (env, [uxt, len]) => {
-            const xt = decodeExtrinsic(env.runtime, opaque(uxt));
-            const origin = xt.signed ? { type: 'Signed' as const, who: xt.signed.signer } : { type: 'None' as const };
-            const info = env.runtime.callInfo(env, origin, xt.call);
-            const d = feeDetails(len as number, info.weight);
+            const { info, d } = feeQuery(env, uxt, len);
             const partial = info.paysFee ? d.baseFee + d.lenFee + d.adjustedWeightFee : 0n;
             return { weight: { ref_time: info.weight, proof_size: 0n }, class: { type: info.class }, partial_fee: partial };
           },
@@ -105,10 +111,7 @@ export function runtimeApis(host: () => ApiHost): RuntimeApiDef[] {
           inputs: [['uxt', Extrinsic], ['len', T.u32]],
           output: Ty.FeeDetails,
           execute: (env, [uxt, len]) => {
-            const xt = decodeExtrinsic(env.runtime, opaque(uxt));
-            const origin = xt.signed ? { type: 'Signed' as const, who: xt.signed.signer } : { type: 'None' as const };
-            const info = env.runtime.callInfo(env, origin, xt.call);
-            const d = feeDetails(len as number, info.weight);
+            const { xt, info, d } = feeQuery(env, uxt, len);
             return {
               inclusion_fee: info.paysFee ? { base_fee: d.baseFee, len_fee: d.lenFee, adjusted_weight_fee: d.adjustedWeightFee } : undefined,
               tip: xt.signed?.tip ?? 0n,

@@ -1,6 +1,5 @@
-import { u8aToHex } from '@polkadot/util';
 import { T, fields as toFields, type FieldsSpec, type TypeDesc, type ConcreteTypeDesc } from '../scale/type-desc.ts';
-import { DispatchFailure } from './dispatch-error.ts';
+import { moduleErrors, type DispatchFailure } from './dispatch-error.ts';
 import type { Origin } from './origin.ts';
 import type { StorageMap, StorageValue } from './storage.ts';
 import type { Env } from './env.ts';
@@ -57,7 +56,7 @@ export class Pallet {
   readonly callType?: ConcreteTypeDesc;
   readonly eventType?: ConcreteTypeDesc;
   readonly errorType?: ConcreteTypeDesc;
-  readonly #errorIndex = new Map<string, number>();
+  #errors?: (name: string) => DispatchFailure;
   readonly #callsByName = new Map<string, CallDef>();
 
   constructor(readonly spec: PalletSpec) {
@@ -86,7 +85,6 @@ export class Pallet {
         errors.map(([name, docs], i) => ({ name, index: i, docs: [docs] })),
         { params, docs: ['The `Error` enum of this pallet.'] },
       );
-      errors.forEach(([name], i) => this.#errorIndex.set(name, i));
     }
   }
 
@@ -103,10 +101,8 @@ export class Pallet {
 
   /** A DispatchFailure carrying this pallet's module error `name`. */
   error(name: string): DispatchFailure {
-    const i = this.#errorIndex.get(name);
-    if (i === undefined) throw new Error(`${this.name} has no error ${name}`);
-    const error = u8aToHex(new Uint8Array([i, 0, 0, 0]));
-    return new DispatchFailure({ type: 'Module', value: { index: this.index, error } }, `${this.name}.${name}`);
+    this.#errors ??= moduleErrors(this.name, this.index, this.spec.errors ?? {});
+    return this.#errors(name);
   }
 
   errorName(index: number): string | undefined {

@@ -148,17 +148,8 @@ export class IncrementalTrie {
   }
 
   /** All entries in key order. */
-  *entries(): Generator<[Uint8Array, Uint8Array]> {
-    function* visit(node: Node, prefix: number[]): Generator<[Uint8Array, Uint8Array]> {
-      const path = [...prefix, ...node.partial];
-      if (node.value !== undefined) {
-        const key = new Uint8Array(path.length >> 1);
-        for (let i = 0; i < key.length; i++) key[i] = (path[2 * i]! << 4) | path[2 * i + 1]!;
-        yield [key, node.value];
-      }
-      if (node.children) for (let i = 0; i < 16; i++) if (node.children[i]) yield* visit(node.children[i]!, [...path, i]);
-    }
-    if (this.rootNode) yield* visit(this.rootNode, []);
+  entries(): Generator<[Uint8Array, Uint8Array]> {
+    return this.entriesWithPrefix(new Uint8Array(0));
   }
 
   /** Entries whose key starts with `prefix` (whole bytes), in key order. */

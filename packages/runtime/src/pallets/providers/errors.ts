@@ -1,5 +1,4 @@
-import { u8aToHex } from '@polkadot/util';
-import { DispatchFailure } from '../../framework/dispatch-error.ts';
+import { moduleErrors, type DispatchFailure } from '../../framework/dispatch-error.ts';
 
 export const PROVIDERS_INDEX = 20;
 
@@ -24,10 +23,5 @@ export const PROVIDERS_ERRORS = {
 } as const;
 
 export type ProvidersError = keyof typeof PROVIDERS_ERRORS;
-const NAMES = Object.keys(PROVIDERS_ERRORS);
-
 /** The DispatchFailure for Providers error `name`. */
-export function providersError(name: ProvidersError): DispatchFailure {
-  const error = u8aToHex(new Uint8Array([NAMES.indexOf(name), 0, 0, 0]));
-  return new DispatchFailure({ type: 'Module', value: { index: PROVIDERS_INDEX, error } }, `Providers.${name}`);
-}
+export const providersError: (name: ProvidersError) => DispatchFailure = moduleErrors('Providers', PROVIDERS_INDEX, PROVIDERS_ERRORS);

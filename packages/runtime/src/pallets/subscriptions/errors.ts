@@ -1,5 +1,4 @@
-import { u8aToHex } from '@polkadot/util';
-import { DispatchFailure } from '../../framework/dispatch-error.ts';
+import { moduleErrors, type DispatchFailure } from '../../framework/dispatch-error.ts';
 
 export const SUBSCRIPTIONS_INDEX = 21;
 
@@ -28,10 +27,5 @@ export const SUBSCRIPTIONS_ERRORS = {
 } as const;
 
 export type SubscriptionsError = keyof typeof SUBSCRIPTIONS_ERRORS;
-const NAMES = Object.keys(SUBSCRIPTIONS_ERRORS);
-
 /** The DispatchFailure for Subscriptions error `name`. */
-export function subscriptionsError(name: SubscriptionsError): DispatchFailure {
-  const error = u8aToHex(new Uint8Array([NAMES.indexOf(name), 0, 0, 0]));
-  return new DispatchFailure({ type: 'Module', value: { index: SUBSCRIPTIONS_INDEX, error } }, `Subscriptions.${name}`);
-}
+export const subscriptionsError: (name: SubscriptionsError) => DispatchFailure = moduleErrors('Subscriptions', SUBSCRIPTIONS_INDEX, SUBSCRIPTIONS_ERRORS);

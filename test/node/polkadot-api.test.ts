@@ -128,3 +128,28 @@ describe('@polkadot/api against dinfra-node', () => {
     expect((await api.rpc.system.accountNextIndex(ferdie.address)).toNumber()).toBe(nonce + 2);
   });
 });
+
+describe('CheckMetadataHash (RFC-78)', () => {
+  it('accepts a transaction signed with mode 1 and the merkleized metadata hash, and refuses a wrong hash', async () => {
+    const { merkleizeMetadata } = await import('@polkadot-api/merkleize-metadata');
+    const metadata = await api.call.metadata.metadataAtVersion(15);
+    const digest = merkleizeMetadata(metadata.unwrap().toU8a(true), { decimals: 12, tokenSymbol: 'DIN' }).digest();
+    const charlie = keyring.addFromUri('//Charlie');
+    const bob = keyring.addFromUri('//Bob').address;
+    const good = api.tx.balances.transferKeepAlive(bob, DIN);
+    expect(digest.length).toBe(32);
+    await good.signAsync(charlie, { mode: 1, metadataHash: '0x' + Buffer.from(digest).toString('hex') } as never);
+    const { statuses } = await new Promise<{ statuses: string[] }>((resolve, reject) => {
+      const seen: string[] = [];
+      void good.send((r) => {
+        seen.push(r.status.type);
+        if (r.status.isInBlock || r.status.isFinalized) resolve({ statuses: seen });
+        if (r.isError) reject(new Error(r.status.type));
+      }).catch(reject);
+    });
+    expect(statuses.length).toBeGreaterThan(0);
+    const bad = api.tx.balances.transferKeepAlive(bob, DIN);
+    await bad.signAsync(charlie, { mode: 1, metadataHash: '0x' + '07'.repeat(32) } as never);
+    await expect(api.rpc.author.submitExtrinsic(bad.toHex())).rejects.toThrow(/1010: Invalid Transaction: Transaction has a bad signature/);
+  });
+});

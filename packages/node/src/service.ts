@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
-import { buildGenesisStorage, dinfraMetadata, dinfraRuntime, Executive, type Runtime } from '@dinfra/runtime';
+import { buildGenesisStorage, dinfraMetadata, dinfraMetadataHash, dinfraRuntime, Executive, type Runtime } from '@dinfra/runtime';
 import type { NodeConfig } from './cli/index.ts';
 import { genesisStorageOf, loadChainSpec, type ChainSpecJson } from './chain-spec/index.ts';
 import { Chain, type BlockRecord } from './chain/chain.ts';
@@ -80,7 +80,10 @@ export class NodeService {
     const spec = loadChainSpec(config.chain);
     const runtime = dinfraRuntime();
     const genesis = genesisBlock(genesisStorageOf(spec, buildGenesisStorage));
-    const executive = new Executive(runtime, { genesisHash: genesis.block.hash });
+    // CheckMetadataHash mode 1 (RFC-78) is verified against the hash for the spec's token.
+    const props = spec.properties ?? {};
+    const metadataHash = dinfraMetadataHash(Number(props.tokenDecimals ?? 12), String(props.tokenSymbol ?? 'DIN'));
+    const executive = new Executive(runtime, { genesisHash: genesis.block.hash, metadataHash });
     const basePath = config.basePath ?? (await mkdtemp(join(tmpdir(), 'dinfra-node-')));
     const chainDir = join(basePath, 'chains', spec.id);
     await mkdir(chainDir, { recursive: true });

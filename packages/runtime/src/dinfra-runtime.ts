@@ -1,3 +1,4 @@
+import { merkleizeMetadata } from '@polkadot-api/merkleize-metadata';
 import { Runtime } from './framework/runtime.ts';
 import { encodeMetadata } from './framework/metadata.ts';
 import { runtimeApis, type ApiHost } from './apis/index.ts';
@@ -66,4 +67,12 @@ export function dinfraMetadata(version: 14 | 15 = 15): Uint8Array {
     metadataCache.set(version, m);
   }
   return m;
+}
+
+/**
+ * The RFC-78 metadata hash (`CheckMetadataHash`, mode 1) of the DINFRA runtime for a chain
+ * whose token has `decimals` and `tokenSymbol` (from the chain spec's properties).
+ */
+export function dinfraMetadataHash(decimals: number, tokenSymbol: string): Uint8Array {
+  return merkleizeMetadata(dinfraMetadata(15), { decimals, tokenSymbol, base58Prefix: 42 }).digest();
 }

@@ -9,7 +9,7 @@
  * const genesis = buildGenesisStorage({ balances: { balances: [[alice, 10n ** 18n]] } });
  * ```
  */
-export { dinfraRuntime, dinfraMetadata, registerPallet, SPEC_NAME, SPEC_VERSION } from './dinfra-runtime.ts';
+export { dinfraRuntime, dinfraMetadata, dinfraMetadataHash, registerPallet, SPEC_NAME, SPEC_VERSION } from './dinfra-runtime.ts';
 export { buildGenesisStorage, toAccountId } from './genesis.ts';
 export type { GenesisConfig } from './genesis.ts';
 export { Runtime, ensureRoot, ensureSigned } from './framework/runtime.ts';

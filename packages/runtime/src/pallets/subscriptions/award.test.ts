@@ -112,3 +112,16 @@ describe('subscribe errors say why and change nothing', () => {
     expect(h.reserved(S1)).toBe(DIN);
   });
 });
+
+describe('subscribe weight', () => {
+  it('charges the worst case of the award: one offering, the allow-list, or every offering of the type', async () => {
+    const { subscribeWeight, WEIGHT_PER_OFFERING } = await import('./calls/subscribe.ts');
+    const { MAX_OFFERINGS_PER_TYPE } = await import('../providers/constants.ts');
+    const base = { descriptor_cid: '0x', deposit: 0n, max_price_per_block: 0n };
+    const named = subscribeWeight({ ...base, target: { type: 'Provider', value: { provider: '0x00', type_id: 0 } } } as never);
+    const allow = subscribeWeight({ ...base, target: { type: 'Selector', value: { type_id: 0, providers: ['0x01', '0x02', '0x03'], region: undefined } } } as never);
+    const open = subscribeWeight({ ...base, target: { type: 'Selector', value: { type_id: 0, providers: undefined, region: undefined } } } as never);
+    expect(allow - named).toBe(2n * WEIGHT_PER_OFFERING);
+    expect(open - named).toBe(BigInt(MAX_OFFERINGS_PER_TYPE - 1) * WEIGHT_PER_OFFERING);
+  });
+});

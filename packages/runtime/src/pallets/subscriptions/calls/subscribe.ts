@@ -3,7 +3,7 @@ import { ensureSigned } from '../../../framework/runtime.ts';
 import type { CallDef } from '../../../framework/pallet.ts';
 import { reserve } from '../../currency.ts';
 import { isCid } from '../../providers/cid.ts';
-import { MAX_REGION_LEN } from '../../providers/constants.ts';
+import { MAX_OFFERINGS_PER_TYPE, MAX_REGION_LEN } from '../../providers/constants.ts';
 import { byteLen } from '../../providers/util.ts';
 import { chooseOffering } from '../award.ts';
 import { MAX_ALLOW_LIST, MINIMUM_DEPOSIT } from '../constants.ts';
@@ -29,6 +29,19 @@ function checkTarget(t: TargetValue): void {
   }
 }
 
+/** ref_time of examining one offering during the award (measured: ~25 µs per offering). */
+export const WEIGHT_PER_OFFERING = 25_000_000n;
+
+/**
+ * Worst-case weight, as FRAME charges it: the award reads one offering for a named provider,
+ * at most the allow-list for a selector with one, else every offering of the type.
+ */
+export function subscribeWeight(a: SubscribeArgs): bigint {
+  const t = a.target;
+  const considered = t.type === 'Provider' ? 1 : t.value.providers ? t.value.providers.length : MAX_OFFERINGS_PER_TYPE;
+  return 2_000_000_000n + WEIGHT_PER_OFFERING * BigInt(considered);
+}
+
 export const subscribe: CallDef<SubscribeArgs> = {
   index: 0,
   args: [
@@ -37,7 +50,7 @@ export const subscribe: CallDef<SubscribeArgs> = {
     ['deposit', Balance, 'BalanceOf<T>'],
     ['max_price_per_block', Balance, 'BalanceOf<T>'],
   ],
-  weight: 2_000_000_000n,
+  weight: subscribeWeight,
   docs: [
     ' Subscribes to a deployment: awards it at once to the best offering that fits (see the',
     ' spec for the order) and reserves `deposit`. Fails with the reason when nothing fits.',

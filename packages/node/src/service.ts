@@ -14,6 +14,7 @@ import { TransactionPool } from './pool/pool.ts';
 import { Author } from './authoring/author.ts';
 import { NodeMetrics } from './metrics.ts';
 import { nodeMethods } from './rpc/methods/index.ts';
+import { denyUnsafe, unsafeAllowed } from './rpc/unsafe-methods.ts';
 import type { NodeContext } from './rpc/context.ts';
 import { createRpcServer, mbToBytes, type RpcMethodTable, type RpcServer } from './rpc/server/index.ts';
 import { peerIdFromNodeKey, randomNodeKey } from './network/peer-id.ts';
@@ -173,7 +174,8 @@ export class NodeService {
     const peerId = peerIdFromNodeKey(key);
     const ctx = this.#context(peerId);
     this.metrics.observe({ peers: () => ctx.peers().length, readyTransactions: () => this.pool.readyCount() });
-    const methods = nodeMethods(ctx, this.options.rpcExtensions);
+    const all = nodeMethods(ctx, this.options.rpcExtensions);
+    const methods = unsafeAllowed(config.rpcMethods, config.rpcHost) ? all : denyUnsafe(all);
     if (this.isAuthority) {
       this.author = new Author(this.chain, this.pool, this.executive, {
         sealing: config.sealing,

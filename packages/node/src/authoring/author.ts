@@ -6,6 +6,9 @@ import type { TransactionPool } from '../pool/pool.ts';
 
 export type SealingMode = 'instant' | 'interval' | 'manual';
 
+/** After a failed block production, instant sealing waits this long before trying again. */
+const RETRY_AFTER_FAILURE_MS = 1000;
+
 export interface AuthorOptions {
   sealing: SealingMode;
   blockTimeMs: number;
@@ -41,7 +44,7 @@ export class Author {
     } else if (this.options.sealing === 'interval') {
       const tick = () => {
         if (this.#stopped) return;
-        void this.newBlock().finally(() => {
+        void this.#tryNewBlock().finally(() => {
           if (!this.#stopped) this.#timer = setTimeout(tick, this.options.blockTimeMs);
         });
       };
@@ -59,10 +62,22 @@ export class Author {
     this.#pending = true;
     setImmediate(() => {
       this.#pending = false;
-      void this.newBlock().then(() => {
-        if (this.pool.readyCount() > 0) this.#schedule();
+      void this.#tryNewBlock().then((ok) => {
+        if (!ok) setTimeout(() => this.#schedule(), RETRY_AFTER_FAILURE_MS);
+        else if (this.pool.readyCount() > 0) this.#schedule();
       });
     });
+  }
+
+  /** Authors a block; a failure is logged (the node keeps running and tries again later). */
+  async #tryNewBlock(): Promise<boolean> {
+    try {
+      await this.newBlock();
+      return true;
+    } catch (err) {
+      this.log.error({ err }, `Block production failed: ${(err as Error).message}`);
+      return false;
+    }
   }
 
   /** Authors one block now (after any block in progress). */
@@ -85,6 +100,7 @@ export class Author {
     const max = this.options.maxExtrinsics ?? (this.options.sealing === 'instant' ? 1_000 : 10_000);
     const { record, applied, rejected } = buildBlock(this.executive, parent, now, this.pool.candidates(), max);
     for (const r of rejected) {
+      if (r.panic) this.log.error({ err: r.panic }, `Runtime panicked applying ${r.xt.hash}: dropped as invalid`);
       const kind = r.error.value.value.type;
       if (kind !== 'Future' && kind !== 'ExhaustsResources') this.pool.reject(r.xt.hash);
     }

@@ -16,7 +16,8 @@ import { checkSignatures, sharedVerifier, type SignatureVerifier } from '../veri
 export interface BuildResult {
   record: BlockRecord;
   applied: Array<{ xt: CheckedInput; outcome: ApplyOutcome }>;
-  rejected: Array<{ xt: CheckedInput; error: TransactionValidityError }>;
+  /** Not included: a validity error, or `panic` when the runtime threw something else. */
+  rejected: Array<{ xt: CheckedInput; error: TransactionValidityError; panic?: unknown }>;
 }
 
 export const SLOT_DURATION_MS = 6000n;
@@ -63,11 +64,16 @@ export function buildBlock(
   for (const xt of candidates) {
     if (extrinsics.length >= maxExtrinsics) break;
     try {
-      const outcome = executive.applyExtrinsic(env, xt, extrinsics.length);
+      // In its own layer: a runtime panic (a bug, not a dispatch error) leaves no trace.
+      const outcome = env.transactional(() => executive.applyExtrinsic(env, xt, extrinsics.length));
       extrinsics.push(xt.bytes);
       applied.push({ xt, outcome });
     } catch (e) {
-      if (!(e instanceof TransactionValidityError)) throw e;
+      if (!(e instanceof TransactionValidityError)) {
+        // As a Wasm runtime's panic: the transaction is invalid and stays out of the block.
+        rejected.push({ xt, error: new TransactionValidityError({ type: 'Invalid', value: { type: 'Call' } }), panic: e });
+        continue;
+      }
       rejected.push({ xt, error: e });
       if (e.value.type === 'Invalid' && e.value.value.type === 'ExhaustsResources') break;
     }

@@ -104,13 +104,16 @@ export class NodeService {
     }
     if (!stored) await db.setGenesisHash(genesis.block.hash);
     const chain = new Chain(genesis);
+    const finalized = await db.finalized();
     for await (const { block: bytes, changes } of db.blocks()) {
       const block = decodeBlock(bytes);
       const state = chain.best.state!.apply(changes);
       if (state.root() !== block.header.stateRoot) throw new DatabaseCorruptError(`database corrupt at #${block.header.number}: state root mismatch`);
       chain.append({ block, state, changes });
+      // Finalize as we go, so old states are pruned during a long replay, not kept to the end.
+      if (block.header.number <= finalized) chain.finalize(block.header.number);
     }
-    chain.finalize(Math.min(await db.finalized(), chain.best.block.header.number));
+    chain.finalize(Math.min(finalized, chain.best.block.header.number));
     logger.info(`📦 Highest known block at #${chain.best.block.header.number}`);
     return chain;
   }

@@ -153,3 +153,26 @@ describe('CheckMetadataHash (RFC-78)', () => {
     await expect(api.rpc.author.submitExtrinsic(bad.toHex())).rejects.toThrow(/1010: Invalid Transaction: Transaction has a bad signature/);
   });
 });
+
+describe('system_dryRun', () => {
+  it('reports what applying an extrinsic would do, and changes nothing', async () => {
+    const eve = keyring.addFromUri('//Eve');
+    const bob = keyring.addFromUri('//Bob').address;
+    const nonce = (await api.rpc.system.accountNextIndex(eve.address)).toNumber();
+    const ok = api.tx.balances.transferKeepAlive(bob, DIN);
+    await ok.signAsync(eve, { nonce });
+    const okResult = await api.rpc.system.dryRun(ok.toHex());
+    expect(okResult.isOk && okResult.asOk.isOk).toBe(true);
+    const failing = api.tx.balances.transferKeepAlive(bob, 10n ** 30n);
+    await failing.signAsync(eve, { nonce });
+    const failResult = await api.rpc.system.dryRun(failing.toHex());
+    expect(failResult.isOk && failResult.asOk.isErr).toBe(true);
+    const meta = api.registry.findMetaError(failResult.asOk.asErr.asModule);
+    expect(`${meta.section}.${meta.name}`).toBe('balances.InsufficientBalance');
+    const stale = api.tx.balances.transferKeepAlive(bob, DIN);
+    await stale.signAsync(keyring.addFromUri('//Alice'), { nonce: 0 });
+    const staleResult = await api.rpc.system.dryRun(stale.toHex());
+    expect(staleResult.isErr && staleResult.asErr.isInvalid && staleResult.asErr.asInvalid.isStale).toBe(true);
+    expect((await api.rpc.system.accountNextIndex(eve.address)).toNumber()).toBe(nonce);
+  });
+});

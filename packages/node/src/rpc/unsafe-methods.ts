@@ -10,6 +10,7 @@ export const UNSAFE_METHODS = new Set([
   'state_queryStorage',
   'system_peers',
   'dev_newBlock',
+  'system_dryRun',
 ]);
 
 /** As polkadot-sdk: `auto` exposes unsafe methods only when RPC listens on loopback. */

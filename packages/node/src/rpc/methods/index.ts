@@ -3,6 +3,7 @@ import type { NodeContext } from '../context.ts';
 import { authorMethods } from './author.ts';
 import { chainMethods } from './chain.ts';
 import { devMethods } from './dev.ts';
+import { dryRunMethods } from './dry-run.ts';
 import { paymentMethods } from './payment.ts';
 import { stateMethods } from './state.ts';
 import { systemMethods } from './system.ts';
@@ -16,6 +17,7 @@ export function nodeMethods(ctx: NodeContext, extra: Array<(ctx: NodeContext) =>
     ...authorMethods(ctx),
     ...paymentMethods(ctx),
     ...devMethods(ctx),
+    ...dryRunMethods(ctx),
   };
   for (const f of extra) Object.assign(table, f(ctx));
   table.rpc_methods = () => rpcMethodsResult(table);

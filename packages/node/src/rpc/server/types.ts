@@ -58,6 +58,12 @@ export interface RpcServerLimits {
    * "Request is too big" reply; defaults to 2 × maxRequestBytes (bounded memory per socket).
    */
   wsHardMaxMessageBytes?: number | undefined;
+  /**
+   * A WS client that does not read: once this many bytes wait in its send buffer the
+   * connection is closed (1008) rather than buffering without bound (jsonrpsee bounds its
+   * per-connection buffer the same way). Default 64 MiB.
+   */
+  maxBufferedBytes?: number | undefined;
 }
 
 /** `'all'` (or `'*'`) allows every origin; a list allows exactly those (`http://localhost:*` = any port). */

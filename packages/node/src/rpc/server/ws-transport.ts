@@ -8,6 +8,9 @@ import { encodeError } from './encode.ts';
 import { errorObject, exceededLimit, OVERSIZED_REQUEST_CODE, OVERSIZED_REQUEST_MSG } from './errors.ts';
 import { wsHardMax, type ConnectionGuard } from './limits.ts';
 import { Session } from './session.ts';
+
+/** Bytes a non-reading client may have waiting before it is disconnected. */
+export const DEFAULT_MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
 import type { RpcCors, RpcMetricsHooks, RpcServerLimits } from './types.ts';
 
 export interface WsTransportOptions {
@@ -57,6 +60,8 @@ export function attachWebSocket(server: Server, o: WsTransportOptions): WsTransp
     }
   };
 
+  const maxBuffered = o.limits.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED_BYTES;
+
   const onConnection = (ws: WebSocket): void => {
     if (closing || !o.guard.tryAcquire()) {
       ws.close(1013, 'Too many connections');
@@ -66,7 +71,15 @@ export function attachWebSocket(server: Server, o: WsTransportOptions): WsTransp
       id: o.nextConnectionId(),
       transport: 'ws',
       send: (text) => {
-        if (ws.readyState === ws.OPEN) ws.send(text);
+        if (ws.readyState !== ws.OPEN) return;
+        if (ws.bufferedAmount > maxBuffered) {
+          o.logger.warn({ connectionId: session.ctx.connectionId, buffered: ws.bufferedAmount }, 'rpc: client too slow, closing its connection');
+          ws.close(1008, 'Too slow: send buffer full');
+          // Stop writing now: close() waits for the buffered frames to drain.
+          ws.terminate();
+          return;
+        }
+        ws.send(text);
       },
       logger: o.logger,
       maxSubscriptions: o.limits.maxSubscriptionsPerConnection,

@@ -34,7 +34,8 @@ export async function main(argv: string[]): Promise<number> {
     }
   }
   const config = cmd.config;
-  const logger = createLogger(config.logLevel);
+  // Human-readable lines by default; DINFRA_LOG_FORMAT=json for machine-readable pino JSON.
+  const logger = createLogger(config.logLevel, process.env.DINFRA_LOG_FORMAT === 'json');
   logger.info('DINFRA Node');
   logger.info(`✌️  version ${versionLine().split(' ')[1]}`);
   logger.info(`📋 Chain specification: ${config.chain}`);

@@ -59,9 +59,10 @@ describe('follower (--bootnodes and --sync-from)', () => {
     expect(viaBootnodes.logs()).toMatch(/Imported #20 \(0x[0-9a-f]{64}\)/);
   });
 
-  it('reports one peer on each side of a --bootnodes connection (system_health and metrics)', async () => {
-    await waitFor('peers', async () => (await peers(author)) === 1 && (await peers(viaBootnodes)) === 1);
-    expect(await peerMetric(author)).toBe(1);
+  it('reports the peers on each side of a connection, --bootnodes or --sync-from (system_health and metrics)', async () => {
+    // The author counts both followers; each follower counts the author.
+    await waitFor('peers', async () => (await peers(author)) === 2 && (await peers(viaBootnodes)) === 1);
+    expect(await peerMetric(author)).toBe(2);
     expect(await peerMetric(viaBootnodes)).toBe(1);
     expect(await peers(viaSyncFrom)).toBe(1);
     expect(await peerMetric(viaSyncFrom)).toBe(1);
@@ -95,10 +96,10 @@ describe('follower (--bootnodes and --sync-from)', () => {
     expect(await best(viaBootnodes)).toBeGreaterThanOrEqual(before - 1);
     await sleep(300);
     author = await startNode(authorArgs);
-    await waitFor('reconnection', async () => (await peers(author)) === 1 && (await peers(viaBootnodes)) === 1 && (await peers(viaSyncFrom)) === 1, 20_000);
+    await waitFor('reconnection', async () => (await peers(author)) === 2 && (await peers(viaBootnodes)) === 1 && (await peers(viaSyncFrom)) === 1, 20_000);
     const target = (await best(author)) + 10;
     await expectSameChain([author, viaBootnodes, viaSyncFrom], target);
-    expect(await peerMetric(author)).toBe(1);
+    expect(await peerMetric(author)).toBe(2);
     expect(await peerMetric(viaBootnodes)).toBe(1);
 
     // Transactions still go through the follower after the reconnection.
@@ -126,7 +127,9 @@ describe('follower (--bootnodes and --sync-from)', () => {
 
   it('stops counting a follower that went away', async () => {
     await viaBootnodes.kill('SIGKILL');
-    await waitFor('the author to drop the peer', async () => (await peers(author)) === 0, 10_000);
+    await waitFor('the author to drop one peer', async () => (await peers(author)) === 1, 10_000);
+    await viaSyncFrom.kill('SIGKILL');
+    await waitFor('the author to drop the other', async () => (await peers(author)) === 0, 10_000);
     expect(await peerMetric(author)).toBe(0);
     expect(await rpc<unknown[]>(author, 'system_peers')).toEqual([]);
   });

@@ -203,7 +203,8 @@ export class NodeService {
     this.rpc = await createRpcServer({
       host: config.rpcHost,
       port: config.rpcPort,
-      methods,
+      // Followers started with --sync-from ws://<rpc> register on the RPC port as peers too.
+      methods: this.peerServer ? { ...methods, dinfra_peerSession: this.peerServer.session } : methods,
       logger: this.log.child({ name: 'rpc' }),
       metrics: this.metrics.rpcHooks(),
       cors: config.rpcCors,

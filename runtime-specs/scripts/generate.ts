@@ -36,7 +36,16 @@ function runTypegen(name: string, args: string[]): string {
 export function generateAugmentation(endpoint: string, outDir: string): string {
   mkdirSync(outDir, { recursive: true });
   const definitions = join(outDir, 'definitions.ts');
-  if (!existsSync(definitions)) copyFileSync(join(INTERFACES_DIR, 'definitions.ts'), definitions);
+  if (!existsSync(definitions)) {
+    copyFileSync(join(INTERFACES_DIR, 'definitions.ts'), definitions);
+    // Hand-written modules (a folder with a definitions.ts, e.g. dinfra/ for DinfraApi).
+    for (const entry of readdirSync(INTERFACES_DIR, { withFileTypes: true })) {
+      const source = join(INTERFACES_DIR, entry.name, 'definitions.ts');
+      if (!entry.isDirectory() || !existsSync(source)) continue;
+      mkdirSync(join(outDir, entry.name), { recursive: true });
+      copyFileSync(source, join(outDir, entry.name, 'definitions.ts'));
+    }
+  }
   const rel = relative(PACKAGE_DIR, outDir) || '.';
   const log =
     runTypegen('polkadot-types-from-defs', ['--package', TYPES_PACKAGE, '--input', rel, '--endpoint', endpoint]) +

@@ -1,3 +1,4 @@
+import '@dinfra/runtime-specs/augment';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiPromise, WsProvider, Keyring } from '@polkadot/api';
 import type { KeyringPair } from '@polkadot/keyring/types';
@@ -142,5 +143,25 @@ describe('marketplace over RPC (@polkadot/api, dev node)', () => {
     // The capacity is free again.
     const offering = ((await (api.query as any).providers.offerings(provider.address, 0)) as any).toJSON();
     expect(offering.used).toBe(awardedTo.filter((a) => a === provider.address).length - 1 - (awardedTo[0] === provider.address ? 1 : 0));
+  });
+});
+
+describe('DinfraApi through the generated augmentation', () => {
+  it('pages a provider\'s live subscriptions, quotes an award, and reports billing', async () => {
+    const live = ids[2]!;
+    const provider = awardedTo[2]!;
+    const page = await api.call.dinfraApi.subscriptionsOfProvider(provider, null, 10);
+    expect(page.map((x) => x.toNumber())).toContain(live);
+    const after = await api.call.dinfraApi.subscriptionsOfProvider(provider, live, 10);
+    expect(after.map((x) => x.toNumber()).every((id) => id > live)).toBe(true);
+    const quote = await api.call.dinfraApi.quote({ Selector: { type_id: 0, providers: null, region: null } }, PRICE);
+    expect(quote.isOk).toBe(true);
+    expect(quote.asOk.pricePerBlock.toBigInt()).toBe(PRICE);
+    const tooCheap = await api.call.dinfraApi.quote({ Selector: { type_id: 0, providers: null, region: null } }, PRICE - 1n);
+    expect(tooCheap.isErr && api.registry.findMetaError(tooCheap.asErr.asModule).name).toBe('AllOfferingsTooExpensive');
+    const sub = await api.call.dinfraApi.subscription(live);
+    expect(sub.isSome && sub.unwrap().provider.toString()).toBe(provider);
+    const billing = await api.call.dinfraApi.billing(live);
+    expect(billing.isSome).toBe(true);
   });
 });

@@ -5,9 +5,10 @@
 // this is required to allow for ambient/previous definitions
 import '@polkadot/api-base/types/calls';
 
+import type { DinfraBillingInfo, DinfraQuote } from '@dinfra/runtime-specs/interfaces/dinfra';
 import type { ApiTypes, AugmentedCall, DecoratedCallBase } from '@polkadot/api-base/types';
-import type { Null, Option, Vec, u32 } from '@polkadot/types-codec';
-import type { AnyNumber } from '@polkadot/types-codec/types';
+import type { Null, Option, Result, Vec, u32, u64 } from '@polkadot/types-codec';
+import type { AnyNumber, ITuple } from '@polkadot/types-codec/types';
 import type { CheckInherentsResult, InherentData } from '@polkadot/types/interfaces/blockbuilder';
 import type { BlockHash } from '@polkadot/types/interfaces/chain';
 import type { Extrinsic } from '@polkadot/types/interfaces/extrinsics';
@@ -15,8 +16,9 @@ import type { OpaqueMetadata } from '@polkadot/types/interfaces/metadata';
 import type { FeeDetails, RuntimeDispatchInfo } from '@polkadot/types/interfaces/payment';
 import type { AccountId, Balance, Block, ExtrinsicInclusionMode, Header, Index, Weight } from '@polkadot/types/interfaces/runtime';
 import type { RuntimeVersion } from '@polkadot/types/interfaces/state';
-import type { ApplyExtrinsicResult } from '@polkadot/types/interfaces/system';
+import type { ApplyExtrinsicResult, DispatchError } from '@polkadot/types/interfaces/system';
 import type { TransactionSource, TransactionValidity } from '@polkadot/types/interfaces/txqueue';
+import type { PalletDinfraProvidersOffering, PalletDinfraSubscriptionsSubscription, PalletDinfraSubscriptionsTarget } from '@polkadot/types/lookup';
 import type { IExtrinsic, Observable } from '@polkadot/types/types';
 
 export type __AugmentedCall<ApiType extends ApiTypes> = AugmentedCall<ApiType>;
@@ -64,6 +66,33 @@ declare module '@polkadot/api-base/types/calls' {
        * Returns the version of the runtime.
        **/
       version: AugmentedCall<ApiType, () => Observable<RuntimeVersion>>;
+    };
+    /** 0x81e0475314de4e18/1 */
+    dinfraApi: {
+      /**
+       * What a subscription owes and has left as of the block queried.
+       **/
+      billing: AugmentedCall<ApiType, (id: u64 | AnyNumber | Uint8Array) => Observable<Option<DinfraBillingInfo>>>;
+      /**
+       * Every offering of a deployment type, in index order.
+       **/
+      offeringsOfType: AugmentedCall<ApiType, (typeId: u32 | AnyNumber | Uint8Array) => Observable<Vec<ITuple<[AccountId, PalletDinfraProvidersOffering]>>>>;
+      /**
+       * The offering `subscribe` would award now, or the error it would fail with.
+       **/
+      quote: AugmentedCall<ApiType, (target: PalletDinfraSubscriptionsTarget | { Provider: any } | { Selector: any } | string | Uint8Array, maxPricePerBlock: Balance | AnyNumber | Uint8Array) => Observable<Result<DinfraQuote, DispatchError>>>;
+      /**
+       * A subscription record.
+       **/
+      subscription: AugmentedCall<ApiType, (id: u64 | AnyNumber | Uint8Array) => Observable<Option<PalletDinfraSubscriptionsSubscription>>>;
+      /**
+       * Live subscription ids of a provider, ascending, after `start_after`, at most min(limit, 1000).
+       **/
+      subscriptionsOfProvider: AugmentedCall<ApiType, (provider: AccountId | string | Uint8Array, startAfter: Option<u64> | null | Uint8Array | u64 | AnyNumber, limit: u32 | AnyNumber | Uint8Array) => Observable<Vec<u64>>>;
+      /**
+       * Live subscription ids of a subscriber, ascending, after `start_after`, at most min(limit, 1000).
+       **/
+      subscriptionsOfSubscriber: AugmentedCall<ApiType, (subscriber: AccountId | string | Uint8Array, startAfter: Option<u64> | null | Uint8Array | u64 | AnyNumber, limit: u32 | AnyNumber | Uint8Array) => Observable<Vec<u64>>>;
     };
     /** 0x37e397fc7c91f5e4/2 */
     metadata: {

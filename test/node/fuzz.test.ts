@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prng } from '@dinfra/runtime/testing';
 import type { ApiPromise } from '@polkadot/api';
 import { compactAddLength, compactFromU8a, hexToU8a, u8aToHex } from '@polkadot/util';
 import { blake2AsHex, cryptoWaitReady } from '@polkadot/util-crypto';
@@ -15,17 +16,6 @@ const CASES = 12_000;
 const BATCH = 500;
 const DIN = 10n ** 12n;
 
-/** Deterministic PRNG (mulberry32): a failure names its seed and case index. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SEED = Number(process.env.FUZZ_SEED ?? 0x5eed);
 const rand = prng(SEED);

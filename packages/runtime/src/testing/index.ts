@@ -16,3 +16,4 @@ export { SortedState } from './sorted-state.ts';
 export { account, hex, DIN, CID } from './fixtures.ts';
 export { signExtrinsic, testSigner } from './sign.ts';
 export type { TestSigner, SignOptions } from './sign.ts';
+export { prng } from './prng.ts';

@@ -17,6 +17,7 @@ const CACHE = process.env.DINFRA_CACHE ?? join(homedir(), '.cache', 'dinfra');
 const BIN = join(CACHE, 'bin');
 const VENV = join(CACHE, 'venv');
 const KUBO_VERSION = 'v0.43.1';
+const KUBO_LIBP2P = 'v0.50.0';
 
 /** name -> { path: where the tool is once installed, install(): void } */
 const PEERS = {
@@ -57,16 +58,22 @@ function apt(pkgs) {
   }
 }
 
-// Kubo: `go install ...@v` refuses modules with replace directives, and Kubo's replace points
-// at a fork the module proxy does not serve; build the release from a copy of the module with
-// that replace removed (upstream go-libp2p at the version go.mod requires).
+// Kubo: `go install ...@v` refuses modules with replace directives, and Kubo v0.43.1's replace
+// points at a go-libp2p fork the module proxy does not serve (403). The fork only exists to
+// pull quic-go v0.62 / webtransport-go v0.13, which upstream go-libp2p v0.50.0 requires; so
+// build the release from a copy of the module with the replace removed and go-libp2p raised
+// to v0.50.0 (v0.49.0 + those deps fails: `undefined: webtransport.Dialer`).
 function installKubo() {
   const info = JSON.parse(sh('go', ['mod', 'download', '-json', `github.com/ipfs/kubo@${KUBO_VERSION}`], { cwd: CACHE }));
   const src = join(CACHE, `kubo-src-${KUBO_VERSION}`);
   cpSync(info.Dir, src, { recursive: true });
   sh('chmod', ['-R', 'u+w', src]);
   const gomod = join(src, 'go.mod');
-  writeFileSync(gomod, readFileSync(gomod, 'utf8').replace(/^replace github\.com\/libp2p\/go-libp2p => .*$/m, ''));
+  const mod = readFileSync(gomod, 'utf8')
+    .replace(/^replace github\.com\/libp2p\/go-libp2p => .*$/m, '')
+    .replace(/^(\s+github\.com\/libp2p\/go-libp2p) v0\.49\.0$/m, `$1 ${KUBO_LIBP2P}`);
+  if (!mod.includes(`github.com/libp2p/go-libp2p ${KUBO_LIBP2P}`)) throw new Error(`kubo ${KUBO_VERSION}: go.mod no longer requires go-libp2p v0.49.0; revisit the recipe`);
+  writeFileSync(gomod, mod);
   mkdirSync(BIN, { recursive: true });
   sh('go', ['build', '-o', join(BIN, 'ipfs'), './cmd/ipfs'], { cwd: src, env: { ...process.env, GOFLAGS: '-mod=mod -buildvcs=false' } });
   chmodSync(join(BIN, 'ipfs'), 0o755);

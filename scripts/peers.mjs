@@ -28,7 +28,7 @@ const PEERS = {
   'cloud-init': { path: '/usr/bin/cloud-init', install: () => apt(['cloud-init']) },
   'docker-compose': { path: '/usr/bin/docker-compose', install: () => apt(['docker-compose']) },
   nginx: { path: '/usr/sbin/nginx', install: () => apt(['nginx']) },
-  'ipfs-cid': { path: '/usr/bin/ipfs-cid', install: () => apt(['ipfs-cid']) },
+  'ipfs-cid': { path: '/usr/bin/ipfs_cid', install: () => apt(['ipfs-cid']) },
 };
 
 function sh(cmd, args, opts = {}) {

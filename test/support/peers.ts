@@ -16,7 +16,7 @@ export const PEER_PATHS = {
   'cloud-init': '/usr/bin/cloud-init',
   'docker-compose': '/usr/bin/docker-compose',
   nginx: '/usr/sbin/nginx',
-  'ipfs-cid': '/usr/bin/ipfs-cid',
+  'ipfs-cid': '/usr/bin/ipfs_cid',
 } as const;
 
 export type PeerName = keyof typeof PEER_PATHS;

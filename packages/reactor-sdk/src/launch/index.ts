@@ -1,0 +1,13 @@
+export { builtinCatalog, chainEntrySchema, DEFAULT_ROLE_ARGS, DINFRA_NODE_BIN, loadCatalog, parseCatalog } from './catalog.ts';
+export type { ChainCatalog, ChainEntry } from './catalog.ts';
+export { renderCloudInit, userDataFor } from './cloud-init.ts';
+export type { CloudInitOptions } from './cloud-init.ts';
+export { commandLine, shellQuote, toCommand } from './command.ts';
+export type { Command } from './command.ts';
+export { ChainCatalogError, LaunchPlanError } from './errors.ts';
+export { chainSpecPath, NODE_ROLES, renderArgs, snapshotMarker } from './plan.ts';
+export type { LaunchPlan, NodeRole } from './plan.ts';
+export { planNode, substrateNodeDescriptor } from './plan-node.ts';
+export type { MarketplaceChain, NodePlanInput } from './plan-node.ts';
+export { renderUnit, systemdQuote } from './systemd-unit.ts';
+export type { UnitOptions } from './systemd-unit.ts';

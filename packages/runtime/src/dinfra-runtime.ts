@@ -13,7 +13,7 @@ import { Subscriptions } from './pallets/subscriptions/index.ts';
 import type { Pallet } from './framework/pallet.ts';
 
 export const SPEC_NAME = 'dinfra';
-export const SPEC_VERSION = 100;
+export const SPEC_VERSION = 101;
 
 /** Extra pallets (the marketplace) register themselves here before the runtime is built. */
 const extraPallets: Pallet[] = [];
@@ -47,7 +47,7 @@ export function dinfraRuntime(): Runtime {
       authoringVersion: 1,
       specVersion: SPEC_VERSION,
       implVersion: 1,
-      transactionVersion: 1,
+      transactionVersion: 2,
       stateVersion: 1,
     },
     pallets: [System, Timestamp, Balances, TransactionPayment, Sudo, Utility, Providers, Subscriptions, ...extraPallets],

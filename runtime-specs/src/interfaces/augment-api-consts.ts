@@ -91,6 +91,10 @@ declare module '@polkadot/api-base/types/consts' {
        **/
       maxEndpoints: u32 & AugmentedConst<ApiType>;
       /**
+       * Maximum length of a Failed report's reason, in bytes (UTF-8).
+       **/
+      maxReasonLen: u32 & AugmentedConst<ApiType>;
+      /**
        * The smallest deposit `subscribe` accepts.
        **/
       minimumDeposit: u128 & AugmentedConst<ApiType>;

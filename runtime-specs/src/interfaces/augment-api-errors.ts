@@ -145,6 +145,10 @@ declare module '@polkadot/api-base/types/errors' {
        **/
       BadEndpoint: AugmentedError<ApiType>;
       /**
+       * A Failed report's reason is longer than MaxReasonLen bytes or not UTF-8.
+       **/
+      BadReason: AugmentedError<ApiType>;
+      /**
        * The region is empty or longer than MaxRegionLen bytes.
        **/
       BadRegion: AugmentedError<ApiType>;

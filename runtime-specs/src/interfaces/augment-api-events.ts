@@ -92,7 +92,7 @@ declare module '@polkadot/api-base/types/events' {
        **/
       Awarded: AugmentedEvent<ApiType, [id: u64, provider: AccountId32, pricePerBlock: u128, ackDeadline: u32], { id: u64, provider: AccountId32, pricePerBlock: u128, ackDeadline: u32 }>;
       /**
-       * A provider lost the award (no Provisioning report in time, or a Failed report).
+       * A provider lost the award: no Provisioning report in time, or a Failed report (its reason in `cause`).
        **/
       AwardLost: AugmentedEvent<ApiType, [id: u64, provider: AccountId32, cause: PalletDinfraSubscriptionsLossCause], { id: u64, provider: AccountId32, cause: PalletDinfraSubscriptionsLossCause }>;
       /**

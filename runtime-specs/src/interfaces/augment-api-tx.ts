@@ -79,7 +79,8 @@ declare module '@polkadot/api-base/types/submittable' {
     subscriptions: {
       /**
        * The assigned provider (or its operator) reports the deployment's status. Only legal
-       * transitions are accepted; a valid report pays no fee. Failed loses the award.
+       * transitions are accepted; a valid report pays no fee. Failed loses the award; its reason
+       * (UTF-8, at most MaxReasonLen bytes) is carried in AwardLost and kept in `last_loss`.
        **/
       reportStatus: AugmentedSubmittable<(id: u64 | AnyNumber | Uint8Array, report: PalletDinfraSubscriptionsStatusReport | { Provisioning: any } | { Running: any } | { Degraded: any } | { Failed: any } | string | Uint8Array) => SubmittableExtrinsic<ApiType>, [u64, PalletDinfraSubscriptionsStatusReport]>;
       /**

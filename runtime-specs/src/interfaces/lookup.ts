@@ -200,7 +200,9 @@ export default {
         endpoints: 'Vec<Bytes>',
       },
       Degraded: 'Null',
-      Failed: 'Null'
+      Failed: {
+        reason: 'Bytes'
+      }
     }
   },
   /**
@@ -509,7 +511,12 @@ export default {
    * Lookup53: pallet_dinfra_subscriptions::types::LossCause
    **/
   PalletDinfraSubscriptionsLossCause: {
-    _enum: ['AckTimeout', 'Failed']
+    _enum: {
+      AckTimeout: 'Null',
+      Failed: {
+        reason: 'Bytes'
+      }
+    }
   },
   /**
    * Lookup54: pallet_dinfra_subscriptions::types::SubscriptionStatus
@@ -598,7 +605,7 @@ export default {
    * Lookup65: pallet_dinfra_subscriptions::pallet::Error<T>
    **/
   PalletDinfraSubscriptionsError: {
-    _enum: ['InvalidCid', 'DepositBelowMinimum', 'UnknownDeploymentType', 'UnknownProvider', 'TooManyAllowedProviders', 'BadRegion', 'NoOfferingOfType', 'NoOfferingInRegion', 'AllOfferingsTooExpensive', 'AllOfferingsFull', 'UnknownSubscription', 'AlreadyTerminated', 'NotSubscriber', 'NotAssignedProvider', 'NotAllowed', 'IllegalTransition', 'TooManyEndpoints', 'BadEndpoint', 'ZeroAmount', 'NotBilling']
+    _enum: ['InvalidCid', 'DepositBelowMinimum', 'UnknownDeploymentType', 'UnknownProvider', 'TooManyAllowedProviders', 'BadRegion', 'NoOfferingOfType', 'NoOfferingInRegion', 'AllOfferingsTooExpensive', 'AllOfferingsFull', 'UnknownSubscription', 'AlreadyTerminated', 'NotSubscriber', 'NotAssignedProvider', 'NotAllowed', 'IllegalTransition', 'TooManyEndpoints', 'BadEndpoint', 'ZeroAmount', 'NotBilling', 'BadReason']
   },
   /**
    * Lookup66: frame_system::EventRecord<dinfra_runtime::RuntimeEvent, primitive_types::H256>
@@ -803,16 +810,25 @@ export default {
     expiresAt: 'Option<u32>',
     fundsLowAt: 'Option<u32>',
     excluded: 'Vec<AccountId32>',
-    terminatedAt: 'Option<u32>'
+    terminatedAt: 'Option<u32>',
+    lastLoss: 'Option<PalletDinfraSubscriptionsAwardLoss>'
   },
   /**
-   * Lookup115: pallet_dinfra_subscriptions::types::AgendaKind
+   * Lookup113: pallet_dinfra_subscriptions::types::AwardLoss
+   **/
+  PalletDinfraSubscriptionsAwardLoss: {
+    provider: 'AccountId32',
+    at: 'u32',
+    cause: 'PalletDinfraSubscriptionsLossCause'
+  },
+  /**
+   * Lookup117: pallet_dinfra_subscriptions::types::AgendaKind
    **/
   PalletDinfraSubscriptionsAgendaKind: {
     _enum: ['AckTimeout', 'FundsLow', 'Expire', 'Purge']
   },
   /**
-   * Lookup117: dinfra_runtime::Runtime
+   * Lookup119: dinfra_runtime::Runtime
    **/
   DinfraRuntimeRuntime: 'Null'
 };

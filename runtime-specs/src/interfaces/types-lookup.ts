@@ -201,6 +201,9 @@ declare module '@polkadot/types/lookup' {
     } & Struct;
     readonly isDegraded: boolean;
     readonly isFailed: boolean;
+    readonly asFailed: {
+      readonly reason: Bytes;
+    } & Struct;
     readonly type: 'Provisioning' | 'Running' | 'Degraded' | 'Failed';
   }
 
@@ -544,6 +547,9 @@ declare module '@polkadot/types/lookup' {
   interface PalletDinfraSubscriptionsLossCause extends Enum {
     readonly isAckTimeout: boolean;
     readonly isFailed: boolean;
+    readonly asFailed: {
+      readonly reason: Bytes;
+    } & Struct;
     readonly type: 'AckTimeout' | 'Failed';
   }
 
@@ -677,7 +683,8 @@ declare module '@polkadot/types/lookup' {
     readonly isBadEndpoint: boolean;
     readonly isZeroAmount: boolean;
     readonly isNotBilling: boolean;
-    readonly type: 'InvalidCid' | 'DepositBelowMinimum' | 'UnknownDeploymentType' | 'UnknownProvider' | 'TooManyAllowedProviders' | 'BadRegion' | 'NoOfferingOfType' | 'NoOfferingInRegion' | 'AllOfferingsTooExpensive' | 'AllOfferingsFull' | 'UnknownSubscription' | 'AlreadyTerminated' | 'NotSubscriber' | 'NotAssignedProvider' | 'NotAllowed' | 'IllegalTransition' | 'TooManyEndpoints' | 'BadEndpoint' | 'ZeroAmount' | 'NotBilling';
+    readonly isBadReason: boolean;
+    readonly type: 'InvalidCid' | 'DepositBelowMinimum' | 'UnknownDeploymentType' | 'UnknownProvider' | 'TooManyAllowedProviders' | 'BadRegion' | 'NoOfferingOfType' | 'NoOfferingInRegion' | 'AllOfferingsTooExpensive' | 'AllOfferingsFull' | 'UnknownSubscription' | 'AlreadyTerminated' | 'NotSubscriber' | 'NotAssignedProvider' | 'NotAllowed' | 'IllegalTransition' | 'TooManyEndpoints' | 'BadEndpoint' | 'ZeroAmount' | 'NotBilling' | 'BadReason';
   }
 
   /** @name FrameSystemEventRecord (66) */
@@ -863,9 +870,17 @@ declare module '@polkadot/types/lookup' {
     readonly fundsLowAt: Option<u32>;
     readonly excluded: Vec<AccountId32>;
     readonly terminatedAt: Option<u32>;
+    readonly lastLoss: Option<PalletDinfraSubscriptionsAwardLoss>;
   }
 
-  /** @name PalletDinfraSubscriptionsAgendaKind (115) */
+  /** @name PalletDinfraSubscriptionsAwardLoss (113) */
+  interface PalletDinfraSubscriptionsAwardLoss extends Struct {
+    readonly provider: AccountId32;
+    readonly at: u32;
+    readonly cause: PalletDinfraSubscriptionsLossCause;
+  }
+
+  /** @name PalletDinfraSubscriptionsAgendaKind (117) */
   interface PalletDinfraSubscriptionsAgendaKind extends Enum {
     readonly isAckTimeout: boolean;
     readonly isFundsLow: boolean;
@@ -874,7 +889,7 @@ declare module '@polkadot/types/lookup' {
     readonly type: 'AckTimeout' | 'FundsLow' | 'Expire' | 'Purge';
   }
 
-  /** @name DinfraRuntimeRuntime (117) */
+  /** @name DinfraRuntimeRuntime (119) */
   type DinfraRuntimeRuntime = Null;
 
 } // declare module

@@ -57,10 +57,14 @@ export function subscribedId(r: DispatchOutcome): bigint {
   return (ev.event.value as any).value.id as bigint;
 }
 
-export const report = (h: Harness, who: string, id: bigint, status: string, endpoints?: string[]) =>
+/** report_status: `endpoints` for Running, `reason` (a UTF-8 string) for Failed. */
+export const report = (h: Harness, who: string, id: bigint, status: string, endpoints?: string[], reason = 'descriptor unavailable') =>
   h.tx(who, 'Subscriptions', 'report_status', {
     id,
-    report: status === 'Running' ? { type: 'Running', value: { endpoints: (endpoints ?? ['wss://node.example:443']).map(hex) } } : { type: status },
+    report:
+      status === 'Running' ? { type: 'Running', value: { endpoints: (endpoints ?? ['wss://node.example:443']).map(hex) } }
+      : status === 'Failed' ? { type: 'Failed', value: { reason: hex(reason) } }
+      : { type: status },
   });
 
 /** Two providers (P1 with operator OP1, P2) offering substrate-node at 0.01 DIN per block. */

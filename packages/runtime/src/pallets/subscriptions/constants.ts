@@ -17,5 +17,7 @@ export const MAX_ENDPOINTS = 8;
 export const MAX_ENDPOINT_LEN = 256;
 /** Providers that may lose the award of one subscription before it is terminated. */
 export const MAX_AWARD_ATTEMPTS = 8;
+/** Bytes of a Failed report's reason (UTF-8). */
+export const MAX_REASON_LEN = 256;
 /** Largest page a DinfraApi listing returns. */
 export const MAX_PAGE = 1000;

@@ -24,6 +24,7 @@ export const SUBSCRIPTIONS_ERRORS = {
   BadEndpoint: 'An endpoint is empty or longer than MaxEndpointLen bytes.',
   ZeroAmount: 'The amount must be positive.',
   NotBilling: 'The subscription is not being billed (it has not reported Running yet).',
+  BadReason: 'A Failed report\'s reason is longer than MaxReasonLen bytes or not UTF-8.',
 } as const;
 
 export type SubscriptionsError = keyof typeof SUBSCRIPTIONS_ERRORS;

@@ -17,7 +17,7 @@ export const SUBSCRIPTIONS_EVENTS: Record<string, EventDef> = {
   },
   AwardLost: {
     fields: [['id', SubscriptionId], ['provider', AccountId32], ['cause', LossCause]],
-    docs: [' A provider lost the award (no Provisioning report in time, or a Failed report).'],
+    docs: [' A provider lost the award: no Provisioning report in time, or a Failed report (its reason in `cause`).'],
   },
   StatusChanged: {
     fields: [['id', SubscriptionId], ['provider', AccountId32], ['status', SubscriptionStatus]],

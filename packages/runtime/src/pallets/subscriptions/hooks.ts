@@ -13,7 +13,7 @@ export function onInitialize(env: Env, n: number): void {
     switch (kind) {
       case 'AckTimeout':
         sub.ack_deadline = undefined;
-        loseAward(env, id, sub, 'AckTimeout');
+        loseAward(env, id, sub, { type: 'AckTimeout' });
         break;
       case 'FundsLow':
         sub.funds_low_at = undefined;

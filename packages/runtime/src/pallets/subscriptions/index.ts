@@ -38,6 +38,7 @@ export const Subscriptions = definePallet({
     MaxEndpoints: { type: T.u32, value: C.MAX_ENDPOINTS, docs: [' Maximum endpoints of a Running report.'] },
     MaxEndpointLen: { type: T.u32, value: C.MAX_ENDPOINT_LEN, docs: [' Maximum length of an endpoint, in bytes.'] },
     MaxAwardAttempts: { type: T.u32, value: C.MAX_AWARD_ATTEMPTS, docs: [' A subscription is awarded at most this many times.'] },
+    MaxReasonLen: { type: T.u32, value: C.MAX_REASON_LEN, docs: [' Maximum length of a Failed report\'s reason, in bytes (UTF-8).'] },
   },
   hooks: { onInitialize },
 });
@@ -48,4 +49,4 @@ export { chooseOffering, prefer } from './award.ts';
 export type { Award } from './award.ts';
 export { expiryBlock, owedAt } from './billing.ts';
 export * as SubscriptionsConstants from './constants.ts';
-export type { SubscriptionValue, TargetValue, StatusValue, StatusReportValue, TerminationReasonName } from './types.ts';
+export type { SubscriptionValue, TargetValue, StatusValue, StatusReportValue, TerminationReasonName, LossCauseValue, AwardLossValue } from './types.ts';

@@ -8,7 +8,7 @@ import { stopBilling } from './billing.ts';
 import { ACK_TIMEOUT, MAX_AWARD_ATTEMPTS, TERMINATED_RETENTION } from './constants.ts';
 import { emitSubscriptions } from './events.ts';
 import { SubscriptionsStorage as S } from './storage.ts';
-import type { SubscriptionValue, TerminationReasonName } from './types.ts';
+import type { LossCauseValue, SubscriptionValue, TerminationReasonName } from './types.ts';
 
 /** Gives the award to `award.provider`: capacity and counters up, Awarded, ack deadline scheduled. */
 export function assign(env: Env, id: bigint, sub: SubscriptionValue, award: Award): void {
@@ -64,14 +64,16 @@ export function terminate(env: Env, id: bigint, sub: SubscriptionValue, reason: 
 }
 
 /**
- * The assigned provider loses the award (AckTimeout or Failed): it is excluded, and the
- * subscription goes to the next offering that fits, else it is terminated with a refund.
+ * The assigned provider loses the award (AckTimeout or Failed): it is excluded, the loss is
+ * kept in `last_loss`, and the subscription goes to the next offering that fits, else it is
+ * terminated with a refund.
  */
-export function loseAward(env: Env, id: bigint, sub: SubscriptionValue, cause: 'AckTimeout' | 'Failed'): void {
+export function loseAward(env: Env, id: bigint, sub: SubscriptionValue, cause: LossCauseValue): void {
   const lost = sub.provider;
   unassign(env, id, sub);
-  emitSubscriptions(env, 'AwardLost', { id, provider: lost, cause: { type: cause } });
+  emitSubscriptions(env, 'AwardLost', { id, provider: lost, cause });
   sub.excluded = [...sub.excluded, lost];
+  sub.last_loss = { provider: lost, at: env.blockNumber, cause };
   let award: Award | undefined;
   if (sub.excluded.length < MAX_AWARD_ATTEMPTS) {
     try {
@@ -86,6 +88,6 @@ export function loseAward(env: Env, id: bigint, sub: SubscriptionValue, cause: '
     return;
   }
   const reason: TerminationReasonName =
-    cause === 'Failed' ? 'ProviderFailed' : sub.target.type === 'Provider' ? 'ProviderTimeout' : 'NoProvider';
+    cause.type === 'Failed' ? 'ProviderFailed' : sub.target.type === 'Provider' ? 'ProviderTimeout' : 'NoProvider';
   finish(env, id, sub, reason);
 }

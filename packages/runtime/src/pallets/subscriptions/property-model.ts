@@ -66,7 +66,7 @@ function apply(h: Harness, c: Cmd): void {
       const cur = S.Subscriptions.get(h.state, id(c.id))?.status.type ?? 'Awarded';
       const natural = ({ Awarded: 'Provisioning', Provisioning: 'Running', Running: 'Degraded', Degraded: 'Running2' } as Record<string, string>)[cur] ?? 'Failed';
       const s = c.status < 3 ? natural : STATUSES[c.status - 3]!;
-      const report = s.startsWith('Running') ? { type: 'Running', value: { endpoints: [hex(s)] } } : { type: s };
+      const report = s.startsWith('Running') ? { type: 'Running', value: { endpoints: [hex(s)] } } : s === 'Failed' ? { type: s, value: { reason: hex('failed') } } : { type: s };
       const assigned = S.Subscriptions.get(h.state, id(c.id))?.provider ?? PROVIDERS[0]!;
       const actor = c.actor < 3 ? assigned : c.actor === 3 ? OPERATOR : SUBSCRIBERS[0]!;
       h.tx(actor, 'Subscriptions', 'report_status', { id: id(c.id), report });

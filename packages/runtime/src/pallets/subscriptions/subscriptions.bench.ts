@@ -49,7 +49,7 @@ function backgroundSubscriptions(h: Harness, provider: string, subscriber: strin
       descriptor_cid: CID, max_price_per_block: PRICE, provider, price_per_block: PRICE, deposit,
       status: { type: 'Running', value: { endpoints: [hex('wss://x')] } }, created_at: 1, awarded_at: 1,
       ack_deadline: undefined, settled_to: expires - 1_000_000, expires_at: expires, funds_low_at: expires - 100,
-      excluded: [], terminated_at: undefined,
+      excluded: [], terminated_at: undefined, last_loss: undefined,
     };
     S.Subscriptions.set(env.state, id, sub);
     S.SubscriptionsByProvider.set(env.state, provider, id, null);

@@ -41,10 +41,20 @@ export const StatusReport = T.variant(P('StatusReport'), [
   { name: 'Provisioning' },
   { name: 'Running', fields: [['endpoints', T.seq(T.seq(T.u8)), 'Vec<Vec<u8>>']] },
   { name: 'Degraded' },
-  { name: 'Failed' },
+  { name: 'Failed', fields: [['reason', T.seq(T.u8), 'Vec<u8>']], docs: [' The deployment cannot be served; `reason` (UTF-8, at most MaxReasonLen bytes) says why.'] },
 ]);
 
-export const LossCause = T.variant(P('LossCause'), [{ name: 'AckTimeout' }, { name: 'Failed' }]);
+export const LossCause = T.variant(P('LossCause'), [
+  { name: 'AckTimeout', docs: [' No Provisioning report before the ack deadline.'] },
+  { name: 'Failed', fields: [['reason', BoundedBytes, 'BoundedVec<u8, MaxReasonLen>']], docs: [' A Failed report, with its reason.'] },
+]);
+
+/** The last time a provider lost the award of a subscription (kept in the record, for clients). */
+export const AwardLoss = T.composite(P('AwardLoss'), [
+  ['provider', AccountId32, 'AccountId'],
+  ['at', BlockNumber, 'BlockNumber'],
+  ['cause', LossCause, 'LossCause'],
+]);
 
 export const AgendaKind = T.variant(P('AgendaKind'), [
   { name: 'AckTimeout' },
@@ -70,6 +80,7 @@ export const Subscription = T.composite(P('Subscription'), [
   ['funds_low_at', T.option(BlockNumber), 'Option<BlockNumber>'],
   ['excluded', bounded(AccountId32), 'BoundedVec<AccountId, MaxAwardAttempts>'],
   ['terminated_at', T.option(BlockNumber), 'Option<BlockNumber>'],
+  ['last_loss', T.option(AwardLoss), 'Option<AwardLoss>'],
 ]);
 
 export type TargetValue =
@@ -83,7 +94,19 @@ export type StatusValue =
   | { type: 'Running' | 'Degraded'; value: { endpoints: string[] } }
   | { type: 'Terminated'; value: { reason: { type: TerminationReasonName } } };
 
-export type StatusReportValue = { type: 'Provisioning' | 'Degraded' | 'Failed' } | { type: 'Running'; value: { endpoints: string[] } };
+export type StatusReportValue =
+  | { type: 'Provisioning' | 'Degraded' }
+  | { type: 'Running'; value: { endpoints: string[] } }
+  | { type: 'Failed'; value: { reason: string } };
+
+/** Why an award was lost; a Failed report's reason is 0x-hex UTF-8 bytes. */
+export type LossCauseValue = { type: 'AckTimeout' } | { type: 'Failed'; value: { reason: string } };
+
+export interface AwardLossValue {
+  provider: string;
+  at: number;
+  cause: LossCauseValue;
+}
 
 export type AgendaKindName = 'AckTimeout' | 'FundsLow' | 'Expire' | 'Purge';
 
@@ -104,6 +127,7 @@ export interface SubscriptionValue {
   funds_low_at: number | undefined;
   excluded: string[];
   terminated_at: number | undefined;
+  last_loss: AwardLossValue | undefined;
 }
 
 export const typeIdOf = (t: TargetValue): number => t.value.type_id;

@@ -2,17 +2,18 @@ import type { CallDef } from '../../../framework/pallet.ts';
 import type { Env } from '../../../framework/env.ts';
 import type { Origin } from '../../../framework/origin.ts';
 import { DispatchFailure, badOrigin } from '../../../framework/dispatch-error.ts';
+import { hexToBytes } from '../../../scale/hex.ts';
 import { actsFor } from '../../providers/util.ts';
 import { byteLen } from '../../providers/util.ts';
 import { startBilling } from '../billing.ts';
-import { MAX_ENDPOINTS, MAX_ENDPOINT_LEN } from '../constants.ts';
+import { MAX_ENDPOINTS, MAX_ENDPOINT_LEN, MAX_REASON_LEN } from '../constants.ts';
 import { subscriptionsError } from '../errors.ts';
 import { emitSubscriptions } from '../events.ts';
 import { loseAward } from '../lifecycle.ts';
 import { unschedule } from '../agenda.ts';
 import { mustLive } from '../load.ts';
 import { SubscriptionsStorage as S } from '../storage.ts';
-import { StatusReport, SubscriptionId, type StatusReportValue, type StatusValue, type SubscriptionValue } from '../types.ts';
+import { StatusReport, SubscriptionId, type LossCauseValue, type StatusReportValue, type StatusValue, type SubscriptionValue } from '../types.ts';
 
 interface ReportArgs {
   id: bigint;
@@ -21,8 +22,24 @@ interface ReportArgs {
 
 const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
-/** The status a legal report leads to; throws IllegalTransition (or an endpoint error). */
-export function nextStatus(current: StatusValue, report: StatusReportValue): StatusValue | 'Failed' {
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Whether 0x-hex `reason` is at most MaxReasonLen bytes of UTF-8 (as Rust's `str::from_utf8` decides). */
+export function isValidReason(reason: string): boolean {
+  if (byteLen(reason) > MAX_REASON_LEN) return false;
+  try {
+    utf8.decode(hexToBytes(reason));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** What a legal report leads to: the next status, or the loss of the award (Failed, with its reason). */
+export type ReportOutcome = StatusValue | Extract<LossCauseValue, { type: 'Failed' }>;
+
+/** The outcome of a legal report; throws IllegalTransition (or an endpoint / reason error). */
+export function nextStatus(current: StatusValue, report: StatusReportValue): ReportOutcome {
   const from = current.type;
   switch (report.type) {
     case 'Provisioning':
@@ -40,13 +57,14 @@ export function nextStatus(current: StatusValue, report: StatusReportValue): Sta
       if (current.type !== 'Running') break;
       return { type: 'Degraded', value: { endpoints: current.value.endpoints } };
     case 'Failed':
-      return 'Failed';
+      if (!isValidReason(report.value.reason)) throw subscriptionsError('BadReason');
+      return { type: 'Failed', value: { reason: report.value.reason } };
   }
   throw subscriptionsError('IllegalTransition');
 }
 
 /** Every check of report_status, without changing anything (also decides the fee waiver). */
-export function checkReport(env: Env, origin: Origin, a: ReportArgs): { sub: SubscriptionValue; next: StatusValue | 'Failed' } {
+export function checkReport(env: Env, origin: Origin, a: ReportArgs): { sub: SubscriptionValue; next: ReportOutcome } {
   if (origin.type !== 'Signed') throw badOrigin();
   const sub = mustLive(env, a.id);
   if (!actsFor(env, origin.who, sub.provider)) throw subscriptionsError('NotAssignedProvider');
@@ -68,13 +86,14 @@ export const reportStatus: CallDef<ReportArgs> = {
   },
   docs: [
     ' The assigned provider (or its operator) reports the deployment\'s status. Only legal',
-    ' transitions are accepted; a valid report pays no fee. Failed loses the award.',
+    ' transitions are accepted; a valid report pays no fee. Failed loses the award; its reason',
+    ' (UTF-8, at most MaxReasonLen bytes) is carried in AwardLost and kept in `last_loss`.',
   ],
   handler: (env, origin, a) => {
     const { sub, next } = checkReport(env, origin, a);
     const now = env.blockNumber;
-    if (next === 'Failed') {
-      loseAward(env, a.id, sub, 'Failed');
+    if (next.type === 'Failed') {
+      loseAward(env, a.id, sub, next);
       return;
     }
     if (next.type === 'Provisioning') {

@@ -81,6 +81,7 @@ export const subscribe: CallDef<SubscribeArgs> = {
       funds_low_at: undefined,
       excluded: [],
       terminated_at: undefined,
+      last_loss: undefined,
     };
     S.SubscriptionsBySubscriber.set(env.state, who, id, null);
     emitSubscriptions(env, 'Subscribed', { id, subscriber: who, type_id: a.target.value.type_id, deposit: a.deposit });

@@ -98,8 +98,8 @@ export interface Backend {
 
 /** Thrown by a backend for a failure that retrying cannot fix (bad descriptor, quota). */
 export class PermanentBackendError extends Error {
-  static readonly errorName = 'PermanentBackendError';
-  override readonly name = 'PermanentBackendError';
+  static readonly errorName: string = 'PermanentBackendError';
+  override readonly name: string = 'PermanentBackendError';
   constructor(
     message: string,
     readonly code: string,

@@ -1,6 +1,5 @@
-import { EC2Client } from '@aws-sdk/client-ec2';
+import { EC2Client, type EC2ClientConfig } from '@aws-sdk/client-ec2';
 import { SSMClient } from '@aws-sdk/client-ssm';
-import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import type { AwsConfig } from './config.ts';
 
 export interface AwsClients {
@@ -10,7 +9,7 @@ export interface AwsClients {
 
 export interface AwsClientOptions {
   /** Only for tests and embedding; by default the SDK's credential chain is used. */
-  readonly credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider;
+  readonly credentials?: EC2ClientConfig['credentials'];
 }
 
 /** EC2 and SSM clients for the config: region, endpoint override, retry policy. */

@@ -27,6 +27,7 @@ export const awsConfigSchema = z
     securityGroupIds: z.array(z.string().regex(/^sg-[0-9a-f]+$/, 'a security group id (sg-...)')).default([]),
     keyName: z.string().min(1).optional().describe('EC2 key pair for SSH; none by default'),
     rootVolumeGiB: z.number().int().min(8).max(16384).optional().describe('Root volume size; default: the AMI\'s'),
+    rootDeviceName: z.string().regex(/^\/dev\/[a-z0-9]+$/).default('/dev/sda1').describe('Root device of the AMI (Ubuntu: /dev/sda1, Amazon Linux: /dev/xvda), for rootVolumeGiB'),
     address: z
       .enum(['public-ip', 'private-ip', 'public-dns', 'private-dns'])
       .default('public-ip')

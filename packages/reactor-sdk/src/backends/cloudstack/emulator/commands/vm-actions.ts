@@ -1,0 +1,71 @@
+/**
+ * destroyVirtualMachine (expunge=true only for admins unless allowUserExpunge: else the job
+ * fails with 531, as UserVmManagerImpl.destroyVm does), expungeVirtualMachine (admin),
+ * startVirtualMachine, stopVirtualMachine, rebootVirtualMachine. All are async.
+ */
+import { ApiError, CS_ERROR, paramError } from '../api-error.ts';
+import type { Vm, VmState } from '../model.ts';
+import type { EmulatorState } from '../state.ts';
+import { boolParam, ownVm, uuidParam, type CommandContext, type Handler } from './context.ts';
+import { vmView } from './vm-view.ts';
+
+function vmJob(ctx: CommandContext, vm: Vm, cmd: string, finish: () => void): Record<string, unknown> {
+  const fault = ctx.state.takeFault(ctx.command, 'job');
+  const job = ctx.state.startJob({
+    account: ctx.account.name, cmd: `org.apache.cloudstack.api.command.user.vm.${cmd}`, instanceType: 'VirtualMachine', instanceId: vm.id,
+    finish: () => {
+      if (fault) throw fault;
+      finish();
+      return { virtualmachine: vmView(ctx.state, vm) };
+    },
+  });
+  return { jobid: job.id };
+}
+
+function markDestroyed(state: EmulatorState, vm: Vm, expunge: boolean): void {
+  if (state.isLive(vm)) state.vmsDestroyed++;
+  vm.state = 'Destroyed';
+  if (expunge && !vm.expunged) {
+    vm.expunged = true;
+    state.vmsExpunged++;
+  }
+}
+
+export const destroyVirtualMachine: Handler = (ctx) => {
+  const vm = ownVm(ctx, uuidParam(ctx, 'id', true)!);
+  const expunge = boolParam(ctx, 'expunge') === true;
+  const syncFault = ctx.state.takeFault(ctx.command, 'sync');
+  if (syncFault) throw syncFault;
+  const refused = expunge && !ctx.account.admin && !ctx.state.options.allowUserExpunge;
+  const before: VmState = vm.state;
+  if (!refused && ctx.state.isLive(vm)) vm.state = expunge ? 'Expunging' : 'Stopping';
+  return vmJob(ctx, vm, 'DestroyVMCmd', () => {
+    if (refused) {
+      vm.state = before;
+      throw new ApiError(531, 'Parameter expunge can be passed by Admin only. Or when the allow.user.expunge.recover.vm key is set.', CS_ERROR.permissionDenied);
+    }
+    markDestroyed(ctx.state, vm, expunge);
+  });
+};
+
+export const expungeVirtualMachine: Handler = (ctx) => {
+  const vm = ownVm(ctx, uuidParam(ctx, 'id', true)!);
+  if (!ctx.account.admin && !ctx.state.options.allowUserExpunge) throw new ApiError(531, 'Parameter expunge can be passed by Admin only.', CS_ERROR.permissionDenied);
+  if (ctx.state.isLive(vm)) throw paramError('Please specify a VM that is Destroyed');
+  return vmJob(ctx, vm, 'ExpungeVMCmd', () => markDestroyed(ctx.state, vm, true));
+};
+
+function transition(from: readonly VmState[], during: VmState, to: VmState, cmd: string): Handler {
+  return (ctx) => {
+    const vm = ownVm(ctx, uuidParam(ctx, 'id', true)!);
+    if (!from.includes(vm.state)) throw paramError(`VM ${vm.name} is in state ${vm.state}: ${ctx.command} needs ${from.join(' or ')}`);
+    vm.state = during;
+    return vmJob(ctx, vm, cmd, () => {
+      if (ctx.state.isLive(vm)) vm.state = to;
+    });
+  };
+}
+
+export const startVirtualMachine = transition(['Stopped'], 'Starting', 'Running', 'StartVMCmd');
+export const stopVirtualMachine = transition(['Running'], 'Stopping', 'Stopped', 'StopVMCmd');
+export const rebootVirtualMachine = transition(['Running'], 'Running', 'Running', 'RebootVMCmd');

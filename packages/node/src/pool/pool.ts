@@ -116,7 +116,9 @@ export class TransactionPool extends EventEmitter<{ ready: []; changed: [] }> {
       return xt;
     } catch (e) {
       if (e instanceof DecodeError) throw badFormat(e.message);
-      throw badFormat(String(e));
+      // Not a decoding verdict but a bug (TypeError, ...): let it surface as one (the RPC
+      // server answers -32603 and logs it at warn) rather than dressing it up as bad input.
+      throw e;
     }
   }
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { invalidParams } from './server/index.ts';
 
-export const hex = z.string().regex(/^0x([0-9a-fA-F]{2})*$/, 'expected 0x-prefixed hex bytes');
+// No repeated group in the pattern: on a multi-megabyte string it overflowed V8's regex stack.
+export const hex = z.string().refine((v) => v.length % 2 === 0 && /^0x[0-9a-fA-F]*$/.test(v), 'expected 0x-prefixed hex bytes');
 export const hash32 = z.string().regex(/^0x[0-9a-fA-F]{64}$/, 'expected a 32-byte 0x-hex hash').transform((s) => s.toLowerCase());
 export const optHash = hash32.nullish();
 export const blockNumber = z.union([

@@ -108,9 +108,11 @@ export class Dispatcher {
   private runNotification(method: string, params: unknown[] | null, session: Session): void {
     const resolved = resolveMethod(this.options.methods, method);
     if (params === null || resolved?.kind !== 'method') return;
-    void (async () => resolved.fn(params, session.ctx))().catch((err: unknown) =>
-      this.options.logger.debug({ err, method }, 'rpc: notification failed'),
-    );
+    void (async () => resolved.fn(params, session.ctx))().catch((err: unknown) => {
+      // A deliberate RPC error is the caller's problem; anything else is a bug in the node.
+      if (err instanceof RpcError) this.options.logger.debug({ err, method }, 'rpc: notification failed');
+      else this.options.logger.warn({ err, method }, 'rpc: unexpected error in a notification');
+    });
   }
 
   private async timedCall(
@@ -130,7 +132,8 @@ export class Dispatcher {
       text = limitResponse(id, encodeResult(id, result), this.options.limits.maxResponseBytes);
       isError = false;
     } catch (err) {
-      if (!(err instanceof RpcError)) this.options.logger.debug({ err, method }, 'rpc: call failed');
+      // Anything but a deliberate RpcError is a bug in the node: answered as -32603, logged at warn.
+      if (!(err instanceof RpcError)) this.options.logger.warn({ err, method }, 'rpc: unexpected error in a call');
       text = encodeError(id, toErrorObject(err));
     }
     const seconds = (performance.now() - started) / 1000;

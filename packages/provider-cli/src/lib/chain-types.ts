@@ -43,6 +43,18 @@ export type SubscriptionState = 'Awarded' | 'Provisioning' | 'Running' | 'Degrad
 
 export type TerminationReason = 'BySubscriber' | 'ByProvider' | 'OutOfFunds' | 'ProviderTimeout' | 'ProviderFailed' | 'NoProvider';
 
+/** Why a provider lost an award (`LossCause`). */
+export type LossCause = 'AckTimeout' | 'Failed';
+
+/** The last loss of a subscription's award (`Subscription.last_loss`): who lost it, when, why. */
+export interface AwardLoss {
+  provider: string;
+  at: number;
+  cause: LossCause;
+  /** The reason of the Failed report (UTF-8 text, at most 256 bytes); undefined for AckTimeout. */
+  reason: string | undefined;
+}
+
 export interface Subscription {
   id: bigint;
   subscriber: string;
@@ -63,6 +75,8 @@ export interface Subscription {
   expiresAt: number | undefined;
   fundsLowAt: number | undefined;
   terminatedAt: number | undefined;
+  /** The most recent AwardLost of this subscription, kept on chain until the purge. */
+  lastLoss: AwardLoss | undefined;
 }
 
 export interface Billing {

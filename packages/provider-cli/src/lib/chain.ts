@@ -1,11 +1,13 @@
 import type { ApiPromise } from '@polkadot/api';
-import type { Billing, DeploymentType, Offering, ProviderInfo, Quote, Subscription, SubscriptionState, Target, TerminationReason } from './chain-types.ts';
+import type { AwardLoss, Billing, DeploymentType, LossCause, Offering, ProviderInfo, Quote, Subscription, SubscriptionState, Target, TerminationReason } from './chain-types.ts';
 
 import type {} from '@dinfra/runtime-specs/augment';
 import type {
   PalletDinfraProvidersDeploymentType,
   PalletDinfraProvidersOffering,
   PalletDinfraProvidersProviderInfo,
+  PalletDinfraSubscriptionsAwardLoss,
+  PalletDinfraSubscriptionsLossCause,
   PalletDinfraSubscriptionsSubscription,
   PalletDinfraSubscriptionsTarget,
   SpRuntimeDispatchError,
@@ -91,6 +93,15 @@ function toTarget(c: PalletDinfraSubscriptionsTarget): Target {
   };
 }
 
+/** A `LossCause` (the `cause` of AwardLost and of `last_loss`) as its name and the Failed report's reason. */
+export function toLossCause(c: PalletDinfraSubscriptionsLossCause): { cause: LossCause; reason: string | undefined } {
+  return c.isFailed ? { cause: 'Failed', reason: c.asFailed.reason.toUtf8() } : { cause: 'AckTimeout', reason: undefined };
+}
+
+function toLoss(c: PalletDinfraSubscriptionsAwardLoss): AwardLoss {
+  return { provider: c.provider.toString(), at: num(c.at), ...toLossCause(c.cause) };
+}
+
 export function toSubscription(id: bigint, c: PalletDinfraSubscriptionsSubscription): Subscription {
   const state = c.status.type as SubscriptionState;
   const endpoints = state === 'Running' ? c.status.asRunning.endpoints : state === 'Degraded' ? c.status.asDegraded.endpoints : [];
@@ -113,6 +124,7 @@ export function toSubscription(id: bigint, c: PalletDinfraSubscriptionsSubscript
     expiresAt: opt(c.expiresAt, num),
     fundsLowAt: opt(c.fundsLowAt, num),
     terminatedAt: opt(c.terminatedAt, num),
+    lastLoss: opt(c.lastLoss, toLoss),
   };
 }
 

@@ -5,7 +5,7 @@ import { loadView, viewDoc, viewText } from './view.ts';
 
 export function showCommand(): Command {
   return new Command('show')
-    .description('show a subscription: state, endpoints, deposit left, rate, estimated expiry block and time')
+    .description('show a subscription: state, endpoints, deposit left, rate, estimated expiry block and time, and who last lost its award and why (a Failed report\'s reason)')
     .argument('<id>', 'subscription id')
     .action(
       action(async (ctx, idArg: string) => {

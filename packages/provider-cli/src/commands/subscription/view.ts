@@ -3,6 +3,7 @@ import * as chain from '../../lib/chain.ts';
 import type { Billing, Subscription } from '../../lib/chain-types.ts';
 import { NotFoundError } from '../../lib/errors.ts';
 import { fields, formatDuration } from '../../lib/output.ts';
+import { lossText } from './loss-text.ts';
 
 /** A subscription with what `show` derives: names, billing, and the expiry estimate. */
 export interface SubscriptionView {
@@ -10,6 +11,8 @@ export interface SubscriptionView {
   billing: Billing | undefined;
   typeName: string;
   providerName: string | undefined;
+  /** The name of the provider that last lost the award (when it is still registered). */
+  lostProviderName: string | undefined;
   bestBlock: number;
   blockTimeMs: number;
 }
@@ -19,10 +22,11 @@ export async function loadView(ctx: Context, id: bigint): Promise<SubscriptionVi
   const api = conn.api;
   const sub = await chain.subscription(api, id);
   if (!sub) throw new NotFoundError(`subscription ${id} does not exist (never created, or purged after termination)`);
-  const [billing, types, provider, bestBlock] = await Promise.all([
+  const [billing, types, provider, lost, bestBlock] = await Promise.all([
     chain.billing(api, id),
     chain.deploymentTypes(api),
     chain.provider(api, sub.provider),
+    sub.lastLoss ? chain.provider(api, sub.lastLoss.provider) : undefined,
     chain.bestBlock(api),
   ]);
   return {
@@ -30,6 +34,7 @@ export async function loadView(ctx: Context, id: bigint): Promise<SubscriptionVi
     billing,
     typeName: types.find((t) => t.id === sub.target.typeId)?.name ?? `#${sub.target.typeId}`,
     providerName: provider?.name,
+    lostProviderName: lost?.name,
     bestBlock,
     blockTimeMs: conn.blockTimeMs,
   };
@@ -70,6 +75,9 @@ export function viewDoc(v: SubscriptionView): Record<string, unknown> {
     awardedAt: sub.awardedAt,
     ackDeadline: sub.ackDeadline ?? null,
     terminatedAt: sub.terminatedAt ?? null,
+    lastLoss: sub.lastLoss
+      ? { provider: { address: sub.lastLoss.provider, name: v.lostProviderName ?? null }, at: sub.lastLoss.at, cause: sub.lastLoss.cause, reason: sub.lastLoss.reason ?? null }
+      : null,
     bestBlock: v.bestBlock,
     expiresAt: expiresAt ?? null,
     expiresInBlocks: inBlocks ?? null,
@@ -98,6 +106,7 @@ export function viewText(ctx: Context, v: SubscriptionView): string {
     ['endpoints', sub.endpoints.length ? sub.endpoints.join(', ') : live ? 'none yet' : undefined],
     ['type', v.typeName],
     ['provider', v.providerName ? `${v.providerName} (${sub.provider})` : sub.provider],
+    ['last award lost', sub.lastLoss ? lossText(sub.lastLoss, v.lostProviderName) : undefined],
     ['rate', `${ctx.fmt(sub.pricePerBlock)}/block (max ${ctx.fmt(sub.maxPricePerBlock)})`],
     ['deposit left', live ? `${ctx.fmt(d.depositLeft as bigint)}${(d.owed as bigint) > 0n ? ` (${ctx.fmt(d.owed as bigint)} owed since last settlement)` : ''}` : undefined],
     ['expires', expiry],

@@ -2,6 +2,7 @@ import type { Context } from '../../context.ts';
 import * as chain from '../../lib/chain.ts';
 import type { Subscription } from '../../lib/chain-types.ts';
 import { InterruptedError, OperationError } from '../../lib/errors.ts';
+import { lossText } from './loss-text.ts';
 
 /**
  * Follows a subscription block by block until it is Running (or Terminated: OperationError),
@@ -30,12 +31,16 @@ export async function waitForRunning(ctx: Context, id: bigint, names: (address: 
       if (key !== last) {
         last = key;
         const who = await names(sub.provider);
-        if (sub.state === 'Awarded') ctx.progress.step(`awarded to ${who}: waiting for it to provision`);
+        const lost = sub.lastLoss && sub.lastLoss.at >= sub.awardedAt ? `${lossText(sub.lastLoss, await names(sub.lastLoss.provider))}; re-` : '';
+        if (sub.state === 'Awarded') ctx.progress.step(`${lost}awarded to ${who}: waiting for it to provision`);
         else if (sub.state === 'Provisioning') ctx.progress.step(`${who} is provisioning`);
         else if (sub.state === 'Running' || sub.state === 'Degraded') ctx.progress.step(`${sub.state.toLowerCase()}: ${sub.endpoints.join(', ')}`);
       }
       if (sub.state === 'Running') stop(() => resolve(sub));
-      else if (sub.state === 'Terminated') stop(() => reject(new OperationError(`subscription ${id} was terminated (${sub.terminationReason}) before it ran`)));
+      else if (sub.state === 'Terminated') {
+        const why = sub.lastLoss ? `; last award lost: ${lossText(sub.lastLoss, await names(sub.lastLoss.provider))}` : '';
+        stop(() => reject(new OperationError(`subscription ${id} was terminated (${sub.terminationReason}) before it ran${why}`)));
+      }
     };
     api.rpc.chain
       .subscribeNewHeads(() => {

@@ -1,8 +1,11 @@
 import { Command, Option } from 'commander';
 import type { EventRecord } from '@polkadot/types/interfaces';
+import type { PalletDinfraSubscriptionsLossCause } from '@dinfra/runtime-specs/augment';
 import { action } from '../../command.ts';
 import type { Context } from '../../context.ts';
+import { toLossCause } from '../../lib/chain.ts';
 import { parseId } from './id.ts';
+import { causeText, lossText } from './loss-text.ts';
 import { loadView, viewDoc } from './view.ts';
 
 type Until = 'terminated' | 'running';
@@ -14,10 +17,13 @@ function describeEvent(ctx: Context, block: number, r: EventRecord): { doc: Reco
   const names = (e.meta.fields ?? []).map((f) => f.name.toString());
   const fields: Record<string, unknown> = {};
   names.forEach((n, i) => (fields[n.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase())] = data[i]));
+  // AwardLost: `cause` as its name, and the Failed report's reason as text (not hex).
+  const loss = e.method === 'AwardLost' ? toLossCause(e.data[2] as unknown as PalletDinfraSubscriptionsLossCause) : undefined;
+  if (loss) Object.assign(fields, { cause: loss.cause, reason: loss.reason ?? null });
   const amount = (k: string) => (fields[k] !== undefined ? ctx.fmt(BigInt(String(fields[k]))) : '');
   const human: Record<string, () => string> = {
     Awarded: () => `awarded to ${String(fields.provider)} at ${amount('pricePerBlock')}/block (ack by #${String(fields.ackDeadline)})`,
-    AwardLost: () => `${String(fields.provider)} lost the award (${JSON.stringify(fields.cause)})`,
+    AwardLost: () => `${String(fields.provider)} lost the award: ${causeText(loss!.cause, loss!.reason)}`,
     StatusChanged: () => `status ${JSON.stringify(fields.status)}`,
     BillingStarted: () => `billing started; expires at ${fields.expiresAt === null ? 'never' : `#${String(fields.expiresAt)}`}`,
     Settled: () => `settled ${amount('amount')} to the provider (up to #${String(fields.settledTo)})`,
@@ -37,13 +43,15 @@ export function watchCommand(): Command {
     .description('follow a subscription: print each of its events as blocks arrive (Ctrl-C to stop)')
     .argument('<id>', 'subscription id')
     .addOption(new Option('--until <state>', 'stop once the subscription is running, or terminated').choices(['running', 'terminated']).default('terminated'))
-    .addHelpText('after', '\nWith --json, prints one JSON object per line: the current state first, then one per event.')
+    .addHelpText('after', '\nWith --json, prints one JSON object per line: the current state first, then one per event\n(AwardLost: `cause` AckTimeout or Failed, and `reason`, the text of the Failed report).')
     .action(
       action(async (ctx, idArg: string, o: { until: Until }) => {
         const id = parseId(idArg);
         const api = await ctx.api();
-        const first = viewDoc(await loadView(ctx, id));
-        ctx.out.line({ block: first.bestBlock, event: 'State', subscription: first }, `#${String(first.bestBlock)} state ${String(first.state)}${(first.endpoints as string[]).length ? ` ${(first.endpoints as string[]).join(', ')}` : ''}`);
+        const view = await loadView(ctx, id);
+        const first = viewDoc(view);
+        const lost = view.sub.lastLoss ? `; last award lost: ${lossText(view.sub.lastLoss, view.lostProviderName)}` : '';
+        ctx.out.line({ block: first.bestBlock, event: 'State', subscription: first }, `#${String(first.bestBlock)} state ${String(first.state)}${(first.endpoints as string[]).length ? ` ${(first.endpoints as string[]).join(', ')}` : ''}${lost}`);
         const finished = (state: unknown) => state === 'Terminated' || (o.until === 'running' && state === 'Running');
         if (finished(first.state)) return;
         await new Promise<void>((resolve, reject) => {

@@ -24,3 +24,7 @@ export {
 export type { ChainCatalog, ChainEntry, CloudInitOptions, Command, LaunchPlan, MarketplaceChain, NodePlanInput, NodeRole, UnitOptions } from './launch/index.ts';
 export { AWS_TAG, AWS_TYPES, AwsBackend, AwsConfigError, awsConfigSchema, AwsPermanentError, AwsRetryableError, clientToken, countApiCalls, makeClients, parseAwsConfig } from './backends/aws/index.ts';
 export type { ApiCallCounter, AwsBackendOptions, AwsClients, AwsConfig, AwsConfigInput } from './backends/aws/index.ts';
+export {
+  CLOUDSTACK_TYPES, CloudStackBackend, CloudStackClient, CloudStackConfigError, cloudstackConfigSchema, CloudStackError, loadCredentials, parseCloudStackConfig,
+} from './backends/cloudstack/index.ts';
+export type { CloudStackBackendOptions, CloudStackConfig, CloudStackConfigInput, CloudStackCredentials } from './backends/cloudstack/index.ts';

@@ -1,0 +1,60 @@
+/**
+ * What deployVirtualMachine gets for a deployment, computed before any call: the user data
+ * (the SDK's cloud-init rendering of the node's launch plan, or a cloud-init descriptor's own),
+ * the template, the service offering for its size and the tags.
+ */
+import { PermanentBackendError, type DeploymentSpec } from '../../backend.ts';
+import type { ChainCatalog } from '../../launch/catalog.ts';
+import { userDataFor, type CloudInitOptions } from '../../launch/cloud-init.ts';
+import { planNode, type MarketplaceChain } from '../../launch/plan-node.ts';
+import type { CloudStackConfig } from './config.ts';
+import type { ResolvedTargets } from './resolve.ts';
+import { PORT_TAG } from './vm-view.ts';
+
+/** CloudStack takes at most 1 MiB of base64 user data by POST: 786,432 raw bytes. */
+export const USER_DATA_MAX_BYTES = 786_432;
+
+export interface LaunchInputs {
+  readonly config: CloudStackConfig;
+  readonly catalog: ChainCatalog;
+  readonly marketplace?: MarketplaceChain;
+  readonly cloudInit?: CloudInitOptions;
+  /** Where node state lives on the VM. @default '/var/lib/dinfra' */
+  readonly stateDir?: string;
+}
+
+export interface LaunchParams {
+  readonly templateId: string;
+  readonly offeringId: string;
+  readonly userData: string;
+  /** Tags put on the VM after deploy (the deployment's tags + the RPC port). */
+  readonly tags: Readonly<Record<string, string>>;
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
+
+export function launchParams(spec: DeploymentSpec, inputs: LaunchInputs, targets: ResolvedTargets): LaunchParams {
+  const { config } = inputs;
+  const plan = spec.type === 'substrate-node'
+    ? planNode({
+        name: spec.name, descriptor: spec.descriptor, catalog: inputs.catalog, ...(inputs.marketplace ? { marketplace: inputs.marketplace } : {}),
+        stateDir: inputs.stateDir ?? '/var/lib/dinfra', ports: { rpc: config.rpcPort, p2p: 30333, prometheus: 9615 }, listenHost: '0.0.0.0',
+      })
+    : undefined;
+  const userData = userDataFor(spec, plan, inputs.cloudInit);
+  const bytes = Buffer.byteLength(userData, 'utf8');
+  if (bytes > USER_DATA_MAX_BYTES) throw new PermanentBackendError(`${spec.name}: user data is ${bytes} bytes; CloudStack takes at most ${USER_DATA_MAX_BYTES}`, 'CLOUDSTACK_USERDATA_TOO_LARGE');
+  const asked = str(spec.descriptor.size);
+  if (asked !== undefined && !targets.offeringIds[asked]) {
+    throw new PermanentBackendError(`${spec.name}: size "${asked}" is not offered (cloudstack.serviceOfferings has: ${Object.keys(targets.offeringIds).join(', ')})`, 'CLOUDSTACK_SIZE_UNKNOWN');
+  }
+  const size = [asked, str(spec.descriptor.role), config.defaultSize].find((s) => s !== undefined && targets.offeringIds[s]);
+  if (size === undefined) throw new PermanentBackendError(`${spec.name}: no service offering for size "${config.defaultSize}" (cloudstack.defaultSize)`, 'CLOUDSTACK_SIZE_UNKNOWN');
+  const image = spec.type === 'substrate-node' ? str(spec.descriptor.chain) : str(spec.descriptor.image);
+  return {
+    templateId: (image !== undefined ? targets.templateIds[image] : undefined) ?? targets.templateIds.default!,
+    offeringId: targets.offeringIds[size]!,
+    userData,
+    tags: { ...spec.tags, [PORT_TAG]: String(plan?.ports.rpc ?? config.rpcPort) },
+  };
+}

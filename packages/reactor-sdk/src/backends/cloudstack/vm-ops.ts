@@ -1,0 +1,129 @@
+/**
+ * VM operations the backend composes, each crash-safe on its own: find by exact name, wait for
+ * a VM to leave Starting, put missing tags, destroy (expunge, or plain destroy when the account
+ * may not expunge), with the job id kept in the checkpoint while it runs.
+ */
+import { PermanentBackendError, type OperationContext } from '../../backend.ts';
+import { createTags, destroyVirtualMachine, listVirtualMachines } from './api.ts';
+import type { CloudStackClient } from './client.ts';
+import { CloudStackError, CloudStackJobTimeoutError, CloudStackPermissionError } from './errors.ts';
+import { waitForJob, type JobWaitOptions } from './jobs.ts';
+import { sleep } from './sleep.ts';
+import type { CsVirtualMachine } from './types.ts';
+import { isGone, tagsOf } from './vm-view.ts';
+
+export const CHECKPOINT = {
+  /** deployVirtualMachine's job: a restarted reactor resumes it instead of deploying again. */
+  deployJob: 'cloudstack.deployJob',
+  /** The VM that job makes. */
+  vmId: 'cloudstack.vmId',
+  /** destroyVirtualMachine's job. */
+  destroyJob: 'cloudstack.destroyJob',
+} as const;
+
+export interface VmOpsOptions {
+  readonly client: CloudStackClient;
+  readonly job: Omit<JobWaitOptions, 'signal' | 'onPending'>;
+  /** Try expunge=true first. */
+  expunge: boolean;
+}
+
+export class VmOps {
+  constructor(readonly o: VmOpsOptions) {}
+
+  jobOpts(ctx: OperationContext, what: string): JobWaitOptions {
+    return { ...this.o.job, signal: ctx.signal, onPending: (job, polls) => ctx.progress(`${what}: job pending`, { jobId: job.jobid, polls }) };
+  }
+
+  /** Live VMs named exactly `name` (the server's name filter is a LIKE match), oldest first. */
+  async byName(name: string, ctx: OperationContext): Promise<CsVirtualMachine[]> {
+    const vms = await listVirtualMachines(this.o.client, { name }, { signal: ctx.signal });
+    return vms.filter((v) => v.name === name && !isGone(v)).sort((a, b) => (a.created ?? '').localeCompare(b.created ?? ''));
+  }
+
+  async byId(id: string, ctx: OperationContext): Promise<CsVirtualMachine | undefined> {
+    const vms = await listVirtualMachines(this.o.client, { id }, { signal: ctx.signal });
+    return vms.find((v) => v.id === id && !isGone(v));
+  }
+
+  /** Polls the VM (whose job id is unknown) until it is no longer Starting; `undefined` if it vanished. */
+  async settle(vm: CsVirtualMachine, ctx: OperationContext): Promise<CsVirtualMachine | undefined> {
+    const deadline = Date.now() + (this.o.job.timeoutMs ?? 600_000);
+    let delay = this.o.job.initialDelayMs ?? 500;
+    let cur: CsVirtualMachine | undefined = vm;
+    for (let polls = 1; cur?.state === 'Starting'; polls++) {
+      if (Date.now() > deadline) throw new CloudStackJobTimeoutError(`(vm ${vm.id})`, 'deployVirtualMachine', this.o.job.timeoutMs ?? 600_000);
+      ctx.progress('waiting for the VM to start', { vmId: vm.id, polls });
+      await sleep(delay, ctx.signal);
+      delay = Math.min(delay * 2, this.o.job.maxDelayMs ?? 5_000);
+      cur = await this.byId(vm.id, ctx);
+    }
+    return cur;
+  }
+
+  /** Adds the tags the VM lacks; a key already there with another value is a conflict. */
+  async ensureTags(vm: CsVirtualMachine, tags: Readonly<Record<string, string>>, ctx: OperationContext): Promise<void> {
+    const have = tagsOf(vm);
+    const clash = Object.keys(tags).find((k) => have[k] !== undefined && have[k] !== tags[k]);
+    if (clash) throw new VmTagConflictError(vm, clash, have[clash]!, tags[clash]!);
+    const missing = Object.fromEntries(Object.entries(tags).filter(([k]) => have[k] === undefined));
+    if (Object.keys(missing).length === 0) return;
+    ctx.progress('createTags', { vmId: vm.id, keys: Object.keys(missing) });
+    const ans = await createTags(this.o.client, { resourceids: [vm.id], resourcetype: 'UserVm', tags: missing }, { signal: ctx.signal });
+    try {
+      await waitForJob(this.o.client, ans.jobid, 'createTags', this.jobOpts(ctx, 'createTags'));
+    } catch (e) {
+      // A createTags of an earlier run may have landed first (the key then exists): look again.
+      if (!(e instanceof CloudStackError)) throw e;
+      const fresh = await this.byId(vm.id, ctx);
+      const now = fresh ? tagsOf(fresh) : {};
+      if (Object.entries(missing).some(([k, v]) => now[k] !== v)) throw e;
+    }
+    ctx.progress('tagged', { vmId: vm.id });
+  }
+
+  /** Destroys one VM and waits until it is gone; falls back to a plain destroy on 531. */
+  async destroy(vm: CsVirtualMachine, ctx: OperationContext): Promise<void> {
+    for (;;) {
+      const expunge = this.o.expunge;
+      ctx.progress('destroyVirtualMachine', { vmId: vm.id, name: vm.name, expunge });
+      try {
+        const ans = await destroyVirtualMachine(this.o.client, { id: vm.id, expunge }, { signal: ctx.signal });
+        ctx.progress('destroyVirtualMachine accepted', { vmId: vm.id, jobId: ans.jobid });
+        ctx.checkpoint.set(CHECKPOINT.destroyJob, ans.jobid);
+        await waitForJob(this.o.client, ans.jobid, 'destroyVirtualMachine', this.jobOpts(ctx, 'destroyVirtualMachine'));
+        ctx.checkpoint.delete(CHECKPOINT.destroyJob);
+        ctx.progress('destroyed', { vmId: vm.id });
+        return;
+      } catch (e) {
+        if (e instanceof CloudStackPermissionError && expunge) {
+          ctx.checkpoint.delete(CHECKPOINT.destroyJob);
+          ctx.log.warn({ vmId: vm.id, errorText: e.errorText }, 'the account may not expunge: destroying without expunge (the cloud expunges after its expunge.delay)');
+          this.o.expunge = false;
+          continue;
+        }
+        throw e;
+      }
+    }
+  }
+
+  /** Waits for a destroy job an earlier run started (a failed or forgotten job: destroy again). */
+  async resumeDestroy(jobId: string, ctx: OperationContext): Promise<void> {
+    ctx.progress('resuming destroyVirtualMachine job', { jobId });
+    try {
+      await waitForJob(this.o.client, jobId, 'destroyVirtualMachine', this.jobOpts(ctx, 'destroyVirtualMachine'));
+    } catch (e) {
+      if (!(e instanceof CloudStackError)) throw e; // timeouts/aborts: keep the job id for next time
+      ctx.log.info({ jobId, code: e.code }, 'the earlier destroy job failed or is unknown: destroying again');
+    }
+    ctx.checkpoint.delete(CHECKPOINT.destroyJob);
+  }
+}
+
+/** A VM with our deterministic name carries another deployment's tags. */
+export class VmTagConflictError extends PermanentBackendError {
+  static override readonly errorName = 'VmTagConflictError';
+  constructor(vm: CsVirtualMachine, key: string, has: string, wants: string) {
+    super(`VM ${vm.name} (${vm.id}) has tag ${key}=${has}, expected ${wants}: not adopting it`, 'CLOUDSTACK_TAG_CONFLICT');
+  }
+}

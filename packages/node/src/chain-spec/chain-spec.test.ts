@@ -9,6 +9,10 @@ import {
 
 const ALICE = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY';
 const BOB = '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty';
+const CHARLIE = '5FLSigC9HGRKVhB9FiEo4Y3koPsNmBmLJbpXg2mp1hXcS59Y';
+const DAVE = '5DAAnrj7VHTznn2AWBemMuyBwZWs6FNFjdyVXUeYum3PTXFy';
+const EVE = '5HGjWAeFDfFCWPsjFQdVV2Msvz2XtMktvgocEZcCj68kUMaw';
+const FERDIE = '5CiPPseXPECbkjWCa6MnjNokrgYjMqmKndv2rSnekmSK2DjL';
 const ALICE_STASH = '5GNJqTPyNqANBkUVMN1LPPrxXnFouWXoe2wNSmmEoLctxiZY';
 const ALICE_ED = '5FA9nQDVg267DEd8m1ZypXLBnvN7SFxYwV7ndqSYGiN9TTpu';
 const DIN = 10n ** 12n;
@@ -52,11 +56,11 @@ describe('presets', () => {
     expect(config.grandpa.authorities).toEqual([[ALICE, 1n]]);
   });
 
-  it('local: Alice and Bob funded and authorities; Alice is sudo', () => {
+  it('local: Alice..Ferdie hold 1,000,000 DIN (no stashes: zombienet adds its own); Alice and Bob are authorities; Alice is sudo', () => {
     const spec = loadChainSpec('local');
     expect(spec).toMatchObject({ id: 'local_testnet', chainType: 'Local' });
     const config = genesisConfigOf(spec);
-    expect(config.balances.balances.map(([who]) => who)).toEqual([ALICE, BOB]);
+    expect(config.balances.balances).toEqual([ALICE, BOB, CHARLIE, DAVE, EVE, FERDIE].map((who) => [who, 1_000_000n * DIN]));
     expect(config.sudo.key).toBe(ALICE);
     expect(config.aura.authorities).toEqual([ALICE, BOB]);
   });
@@ -76,7 +80,7 @@ describe('specs edited by zombienet', () => {
     const file = tmpFile('local-plain.json', stringifyJsonLossless(spec));
     const config = genesisConfigOf(loadChainSpec(file));
     expect(config.balances.balances).toEqual([
-      [ALICE, 1_000_000n * DIN],
+      ...[ALICE, CHARLIE, DAVE, EVE, FERDIE].map((who) => [who, 1_000_000n * DIN]),
       [ALICE_STASH, 2_000_000_000_000n],
       [BOB, 2n ** 128n - 1n],
     ]);
@@ -118,7 +122,7 @@ describe('raw specs and genesis storage', () => {
     expect(raw.genesis).toEqual({ raw: { top: expect.any(Object), childrenDefault: {} } });
     const storage = genesisStorageOf(plain, fakeBuild);
     expect(storage.get(CODE_KEY)).toBe('0x');
-    expect(storage.size).toBe(4);
+    expect(storage.size).toBe(8); // six balances, sudo, :code
     expect(genesisStorageOf(raw, fakeBuild)).toEqual(storage);
   });
 

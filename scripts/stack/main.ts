@@ -9,7 +9,7 @@ import { startChild, run, type Child } from './children.ts';
 import { takeLock, StackAlreadyRunningError } from './lock.ts';
 import { stopStackProcesses } from './sweep.ts';
 import { ensureProvider, OPERATOR_SURI } from './provider.ts';
-import { BIN, DEFAULT_PORTS, ROOT, stackPaths } from './paths.ts';
+import { BIN, DEFAULT_PORTS, ROOT, stackPaths, type StackPorts } from './paths.ts';
 
 const HELP = `Usage: npm start [-- options]
 
@@ -22,6 +22,8 @@ Options:
   --fresh            delete .dinfra/ (chain, content store, OGate and reactor state) first
   --state-dir DIR    keep state in DIR instead of .dinfra/
   --block-time MS    milliseconds between blocks (default 3000)
+  --rpc-port N, --prometheus-port N, --p2p-port N, --ogate-port N, --reactor-port N
+                     ports (defaults 9944, 9615, 30333, 8420, 8421; 0 = any free port)
   -h, --help         show this help`;
 
 const log = (line: string) => console.log(`stack   | ${line}`);
@@ -32,6 +34,11 @@ async function main(): Promise<number> {
       fresh: { type: 'boolean', default: false },
       'state-dir': { type: 'string' },
       'block-time': { type: 'string', default: '3000' },
+      'rpc-port': { type: 'string' },
+      'prometheus-port': { type: 'string' },
+      'p2p-port': { type: 'string' },
+      'ogate-port': { type: 'string' },
+      'reactor-port': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -64,8 +71,14 @@ async function main(): Promise<number> {
 
   const stackId = randomUUID();
   const env = { ...process.env, DINFRA_STACK: stackId, DINFRA_IPFS_REPO: paths.ipfs };
-  const ports = DEFAULT_PORTS;
-  const rpcUrl = `ws://127.0.0.1:${ports.rpc}`;
+  let ports: StackPorts;
+  try {
+    ports = parsePorts(values);
+  } catch (e) {
+    console.error(`stack: ${(e as Error).message}`);
+    release();
+    return 2;
+  }
   const children: Child[] = [];
   let stopping = false;
   const stopAll = async (code: number) => {
@@ -90,10 +103,11 @@ async function main(): Promise<number> {
       env,
     });
     children.push(node);
-    await node.waitFor(/Running JSON-RPC server/, 60_000);
+    const rpcPort = Number((await node.waitFor(/Running JSON-RPC server: addr=[^:]+:(\d+)/, 60_000))[1]);
+    const rpcUrl = `ws://127.0.0.1:${rpcPort}`;
     log(`chain up at ${rpcUrl}`);
 
-    await ensureProvider(rpcUrl, log);
+    await ensureProvider(rpcUrl, `http://127.0.0.1:${ports.ogate}`, log);
 
     const ogate = startChild({
       name: 'ogate',
@@ -102,19 +116,19 @@ async function main(): Promise<number> {
       env,
     });
     children.push(ogate);
-    await ogate.waitFor(/OGate listening on/, 60_000);
+    const ogateUrl = (await ogate.waitFor(/OGate listening on (http:\/\/\S+)/, 60_000))[1]!;
 
     const token = await reactorToken(paths.ogate, paths.reactor);
     const reactor = startChild({
       name: 'reactor',
       command: process.execPath,
-      args: [BIN.reactor, '--ogate', `http://127.0.0.1:${ports.ogate}`, '--token', token, '--backend', 'local', '--data-dir', paths.reactor, '--listen', `127.0.0.1:${ports.reactor}`],
+      args: [BIN.reactor, '--ogate', ogateUrl, '--token', token, '--backend', 'local', '--data-dir', paths.reactor, '--listen', `127.0.0.1:${ports.reactor}`],
       env,
     });
     children.push(reactor);
-    await reactor.waitFor(/reactor listening on/, 60_000);
+    const reactorUrl = (await reactor.waitFor(/reactor listening on (http:\/\/\S+)/, 60_000))[1]!;
 
-    printReady(ports);
+    printReady({ rpcUrl, ogateUrl, reactorUrl });
     for (const child of children) {
       child.process.once('exit', (code, signal) => {
         if (stopping) return;
@@ -140,12 +154,29 @@ async function reactorToken(ogateDir: string, reactorDir: string): Promise<strin
   return token;
 }
 
-function printReady(ports: typeof DEFAULT_PORTS): void {
+function parsePorts(values: Record<string, unknown>): StackPorts {
+  const pick = (flag: string, fallback: number): number => {
+    const raw = values[flag];
+    if (raw === undefined) return fallback;
+    const n = Number(raw);
+    if (!/^\d+$/.test(String(raw)) || n > 65535) throw new Error(`--${flag} must be a port number 0..65535 (got "${String(raw)}")`);
+    return n;
+  };
+  return {
+    rpc: pick('rpc-port', DEFAULT_PORTS.rpc),
+    prometheus: pick('prometheus-port', DEFAULT_PORTS.prometheus),
+    p2p: pick('p2p-port', DEFAULT_PORTS.p2p),
+    ogate: pick('ogate-port', DEFAULT_PORTS.ogate),
+    reactor: pick('reactor-port', DEFAULT_PORTS.reactor),
+  };
+}
+
+function printReady(urls: { rpcUrl: string; ogateUrl: string; reactorUrl: string }): void {
   console.log(`
 stack   | ==================== DINFRA marketplace is running ====================
-stack   |  chain    ws://127.0.0.1:${ports.rpc}   (polkadot.js Apps, @polkadot/api, polkadot-api)
-stack   |  OGate    http://127.0.0.1:${ports.ogate}/docs   (provider //Bob, operator //Dave)
-stack   |  reactor  http://127.0.0.1:${ports.reactor}/metrics   (local backend)
+stack   |  chain    ${urls.rpcUrl}   (polkadot.js Apps, @polkadot/api, polkadot-api)
+stack   |  OGate    ${urls.ogateUrl}/docs   (provider //Bob, operator //Dave)
+stack   |  reactor  ${urls.reactorUrl}/metrics   (local backend)
 stack   |
 stack   |  Try, in another terminal (as the subscriber //Charlie):
 stack   |    export DINFRA_SURI=//Charlie

@@ -18,7 +18,7 @@ export const OFFERS: readonly Offer[] = [
   { type: 'rpc-endpoint', capacity: 5, price: '5m' },
 ];
 
-export async function ensureProvider(rpcUrl: string, log: (line: string) => void): Promise<void> {
+export async function ensureProvider(rpcUrl: string, apiUrl: string, log: (line: string) => void): Promise<void> {
   const env = { ...process.env, DINFRA_URL: rpcUrl, DINFRA_SURI: PROVIDER_SURI };
   const cli = (...args: string[]) => run(process.execPath, [BIN.cli, ...args], env);
   let shown: { offerings?: { type?: string }[] } | undefined;
@@ -29,7 +29,7 @@ export async function ensureProvider(rpcUrl: string, log: (line: string) => void
   }
   if (!shown) {
     log('registering provider //Bob (operator //Dave) ...');
-    await cli('provider', 'register', '--name', 'local-bob', '--api-url', 'http://127.0.0.1:8420', '--operator', OPERATOR_ADDRESS);
+    await cli('provider', 'register', '--name', 'local-bob', '--api-url', apiUrl, '--operator', OPERATOR_ADDRESS);
   }
   const offered = new Set((shown?.offerings ?? []).map((o) => o.type));
   for (const offer of OFFERS) {

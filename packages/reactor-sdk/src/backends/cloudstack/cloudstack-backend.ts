@@ -44,13 +44,17 @@ export class CloudStackBackend implements Backend {
   readonly types: readonly string[] = CLOUDSTACK_TYPES;
   readonly client: CloudStackClient;
   readonly #ops: VmOps;
+  /** The options without the credentials (those live only inside the client). */
+  private readonly opts: Omit<CloudStackBackendOptions, 'credentials' | 'client'>;
   #targets: Promise<ResolvedTargets> | undefined;
 
-  constructor(private readonly opts: CloudStackBackendOptions) {
+  constructor(options: CloudStackBackendOptions) {
+    const { credentials, client, ...opts } = options;
+    this.opts = opts;
     const { config } = opts;
-    if (opts.client) this.client = opts.client;
+    if (client) this.client = client;
     else {
-      const { apiKey, secretKey } = opts.credentials ?? loadCredentials(config);
+      const { apiKey, secretKey } = credentials ?? loadCredentials(config);
       this.client = new CloudStackClient({
         endpoint: config.endpoint, apiKey, secretKey, expiresInMs: config.expiresSeconds * 1000, requestTimeoutMs: config.requestTimeoutSeconds * 1000, ...(opts.onCall ? { onCall: opts.onCall } : {}),
       });

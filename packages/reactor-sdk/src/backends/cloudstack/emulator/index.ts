@@ -17,3 +17,4 @@ export { EmulatorState } from './state.ts';
 export type { EmulatorOptions, Fault, CatalogEntry } from './state.ts';
 export type { EmulatorCounts, Account, Vm, VmState, Job } from './model.ts';
 export { ApiError, CS_ERROR } from './api-error.ts';
+export { EMULATOR_ADMIN, EMULATOR_USER, emulatorConfig } from './fixtures.ts';

@@ -29,6 +29,8 @@ export interface Vm {
   readonly ipaddress: string;
   readonly publicip?: string;
   tags: { key: string; value: string }[];
+  /** Set once destroyed (counted once in vmsDestroyed). */
+  destroyed: boolean;
   /** Set once expunged: the VM is gone from every list. */
   expunged: boolean;
 }

@@ -48,7 +48,7 @@ export const deployVirtualMachine: Handler = (ctx) => {
   const vm: Vm = {
     id: randomUUID(), name, displayname: param(ctx, 'displayname') ?? name, account: account.name, state: 'Starting', zoneid, templateid, serviceofferingid,
     networkids: networkids.length ? networkids : [state.networks[0]!.id], securitygroupids, keypair, userdata,
-    created: new Date(state.now()).toISOString().replace(/\.\d{3}Z$/, '+0000'), ipaddress: ip, publicip: publicIp, tags: [], expunged: false,
+    created: new Date(state.now()).toISOString().replace(/\.\d{3}Z$/, '+0000'), ipaddress: ip, publicip: publicIp, tags: [], destroyed: false, expunged: false,
   };
   state.vms.set(vm.id, vm);
   state.vmsCreated++;

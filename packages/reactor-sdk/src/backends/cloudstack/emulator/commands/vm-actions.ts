@@ -23,7 +23,8 @@ function vmJob(ctx: CommandContext, vm: Vm, cmd: string, finish: () => void): Re
 }
 
 function markDestroyed(state: EmulatorState, vm: Vm, expunge: boolean): void {
-  if (state.isLive(vm)) state.vmsDestroyed++;
+  if (!vm.destroyed) state.vmsDestroyed++;
+  vm.destroyed = true;
   vm.state = 'Destroyed';
   if (expunge && !vm.expunged) {
     vm.expunged = true;

@@ -6,5 +6,9 @@
  * @example
  * import { lookupTypes } from '@dinfra/runtime-specs';
  * registry.register(lookupTypes); // the metadata's types by lookup name, for custom registries
+ *
+ * import { failureReason } from '@dinfra/runtime-specs';
+ * api.tx.subscriptions.reportStatus(id, { Failed: { reason: failureReason(longText) } }); // <= 256 bytes, UTF-8
  */
 export { default as lookupTypes } from './interfaces/lookup.js';
+export { failureReason, MAX_REASON_LEN } from './failure-reason.ts';

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import type { ApiPromise } from '@polkadot/api';
 import type { Keyring } from '@polkadot/keyring';
 import type { KeyringPair } from '@polkadot/keyring/types';
-import { stringToHex, u8aToHex } from '@polkadot/util';
+import { failureReason, MAX_REASON_LEN } from '@dinfra/runtime-specs';
+import { hexToU8a, stringToHex, u8aToHex } from '@polkadot/util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { submit, type Included } from '../marketplace/chain.ts';
 import { startNode, type RunningNode } from '../support/node-process.ts';
@@ -161,6 +162,27 @@ describe('Failed { reason } on chain, readable with dinfra', () => {
     // --json keeps the exact text.
     expect((await show(id2)).lastLoss.reason).toBe(nasty);
     await ok(submit(api, api.tx.subscriptions.terminate(id2), charlie));
+  });
+
+  it('failureReason (@dinfra/runtime-specs) fits any text into MaxReasonLen bytes of UTF-8, and the chain takes it', async () => {
+    const utf8 = new TextDecoder('utf-8', { fatal: true });
+    const bytes = (hex: string) => hexToU8a(hex);
+    expect(failureReason('descriptor schema error')).toBe(stringToHex('descriptor schema error'));
+    expect(utf8.decode(bytes(failureReason('0x1234')))).toBe('0x1234'); // text, not bytes
+    for (const text of ['x'.repeat(300), 'a' + 'é'.repeat(200), '€'.repeat(100), '😀'.repeat(80), 'x'.repeat(MAX_REASON_LEN)]) {
+      const b = bytes(failureReason(text));
+      expect(b.length).toBeLessThanOrEqual(MAX_REASON_LEN);
+      const back = utf8.decode(b); // throws on a cut character
+      expect(text.startsWith(back.replace(/…$/, ''))).toBe(true);
+      expect(back.endsWith('…')).toBe(new TextEncoder().encode(text).length > MAX_REASON_LEN);
+    }
+    const id4 = await subscribe();
+    const long = `descriptor schema error: ${Array.from({ length: 40 }, (_, i) => `/extraArgs/${i} must be string`).join(', ')}`;
+    await ok(submit(api, failed(id4, failureReason(long)), eve));
+    const reason = (await show(id4)).lastLoss.reason as string;
+    expect(reason.endsWith('…')).toBe(true);
+    expect(long.startsWith(reason.slice(0, -1))).toBe(true);
+    await ok(submit(api, api.tx.subscriptions.terminate(id4), charlie));
   });
 
   it('subscribe --wait running says who lost the award and why, and why it ended', async () => {

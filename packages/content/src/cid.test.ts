@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { cidOf, cidV1Of, contentMatchesCid, isCid, parseCid, rawCid } from './cid.ts';
+
+const bytes = (s: string) => new TextEncoder().encode(s);
+
+describe('cid', () => {
+  it("gives Kubo's CIDv0 for `ipfs add` (golden value)", async () => {
+    expect(await cidOf(bytes('hello world\n'))).toBe('QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o');
+  });
+
+  it('chunks files over 256 KiB like Kubo (balanced dag-pb root)', async () => {
+    const big = new Uint8Array(300_000).fill(97);
+    const cid = await cidOf(big);
+    expect(cid).toMatch(/^Qm[1-9A-HJ-NP-Za-km-z]{44}$/);
+    expect(cid).not.toBe(await cidOf(big.subarray(0, 262_144)));
+  });
+
+  it('gives the raw CIDv1 deployment type schemas are addressed by', async () => {
+    // sha2-256 of "hello world\n" as a raw block; also what `ipfs add --cid-version=1` gives for one chunk.
+    expect(await rawCid(bytes('hello world\n'))).toBe('bafkreifjjcie6lypi6ny7amxnfftagclbuxndqonfipmb64f2km2devei4');
+    expect(await cidV1Of(bytes('hello world\n'))).toBe('bafkreifjjcie6lypi6ny7amxnfftagclbuxndqonfipmb64f2km2devei4');
+  });
+
+  it('recognises CIDs by syntax', () => {
+    expect(isCid('QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o')).toBe(true);
+    expect(isCid('bafkreifjjcie6lypi6ny7amxnfftagclbuxndqonfipmb64f2km2devei4')).toBe(true);
+    expect(isCid('./descriptor.json')).toBe(false);
+    expect(isCid('QmNotACid')).toBe(false);
+  });
+
+  it('parses fetchable CIDs and names what is wrong with others', async () => {
+    expect((await parseCid('QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o')).version).toBe(0);
+    const v1 = await parseCid('bafkreifjjcie6lypi6ny7amxnfftagclbuxndqonfipmb64f2km2devei4');
+    expect((await parseCid(v1.toString(await import('multiformats/bases/base36').then((m) => m.base36)))).equals(v1)).toBe(true);
+    await expect(parseCid('bafyreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy')).rejects.toThrow(/codec 0x71/);
+    await expect(parseCid('nope')).rejects.toMatchObject({ code: 'INVALID_CID' });
+  });
+
+  it('matches content against a CID of either form', async () => {
+    const c = bytes('{"a":1}\n');
+    expect(await contentMatchesCid(c, await rawCid(c))).toBe(true);
+    expect(await contentMatchesCid(c, await cidOf(c))).toBe(true);
+    expect(await contentMatchesCid(c, (await parseCid(await cidOf(c))).toV1())).toBe(true);
+    expect(await contentMatchesCid(bytes('other'), await cidOf(c))).toBe(false);
+    expect(await contentMatchesCid(bytes('other'), await rawCid(c))).toBe(false);
+  });
+});

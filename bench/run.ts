@@ -109,6 +109,10 @@ async function main(): Promise<void> {
     log('subscriptions bench absent: skipped');
   }
 
+  log('aws backend against moto');
+  const { benchAws } = await import('./aws.ts');
+  rows.push(...(await benchAws(quick ? 5 : 20)));
+
   finish(started);
 }
 

@@ -31,25 +31,22 @@ export interface ApiCallCounter {
   reset(): void;
 }
 
-interface MiddlewareClient {
-  middlewareStack: {
-    add(mw: (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) => (args: unknown) => Promise<unknown>, opts: { step: 'finalizeRequest'; name: string; override?: boolean }): void;
-  };
-}
+type CountedClient = Pick<EC2Client, 'middlewareStack'> | Pick<SSMClient, 'middlewareStack'>;
+type Next = (args: unknown) => Promise<unknown>;
 
 /**
  * Adds a middleware that counts each request the client sends (in the finalize step, after
  * the retry middleware, so retries count): the figure that matters against EC2's rate limits.
  */
-export function countApiCalls(...clients: MiddlewareClient[]): ApiCallCounter {
+export function countApiCalls(...clients: CountedClient[]): ApiCallCounter {
   const calls = new Map<string, number>();
   for (const client of clients)
-    client.middlewareStack.add(
-      (next, context) => async (args) => {
+    (client.middlewareStack as Pick<EC2Client, 'middlewareStack'>['middlewareStack']).add(
+      ((next: Next, context: { commandName?: string }) => async (args: unknown) => {
         const op = context.commandName?.replace(/Command$/, '') ?? 'unknown';
         calls.set(op, (calls.get(op) ?? 0) + 1);
         return next(args);
-      },
+      }) as never,
       { step: 'finalizeRequest', name: 'dinfraApiCallCounter', override: true },
     );
   return {

@@ -1,0 +1,101 @@
+import type { Deployment } from '@dinfra/ogate/client';
+import { PermanentBackendError, type Logger, type Resource, type ResourceKey } from '../backend.ts';
+import { operationContext } from '../context.ts';
+import { resourceTags } from '../naming.ts';
+import { StaleGenerationError } from './errors.ts';
+import { DEFAULTS, type ReactorOptions } from './options.ts';
+import type { Reactor } from './reactor.ts';
+import type { Reporter } from './reporter.ts';
+import { withRetries } from './retry.ts';
+import { Semaphore } from './semaphore.ts';
+
+const describe = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
+/** Creates and destroys, bounded in number, one at a time per resource name, with retries. */
+export class Operations {
+  readonly #inflight = new Map<string, Promise<void>>();
+  readonly #sem: Semaphore;
+
+  constructor(private readonly o: { reactor: Reactor; options: ReactorOptions; reporter: Reporter; signal: AbortSignal; log: Logger }) {
+    this.#sem = new Semaphore(o.options.concurrency ?? DEFAULTS.concurrency);
+  }
+
+  inFlight(name: string): boolean {
+    return this.#inflight.has(name);
+  }
+
+  async idle(): Promise<void> {
+    await Promise.allSettled([...this.#inflight.values()]);
+  }
+
+  #run(name: string, f: () => Promise<void>): void {
+    if (this.#inflight.has(name) || this.o.signal.aborted) return;
+    const m = this.o.reactor.metrics.inflight;
+    m.inc();
+    const p = this.#sem.run(f).catch((err) => this.o.log.error({ resource: name, err }, 'operation failed')).finally(() => {
+      this.#inflight.delete(name);
+      m.dec();
+    });
+    this.#inflight.set(name, p);
+  }
+
+  create(d: Deployment, key: ResourceKey, name: string): void {
+    this.#run(name, () => this.#create(d, key, name));
+  }
+
+  async #create(d: Deployment, key: ResourceKey, name: string): Promise<void> {
+    const { reactor, reporter, options } = this.o;
+    const log = this.o.log.child({ subscription: d.id, generation: d.generation, resource: name });
+    try {
+      // Acknowledge the award first (the chain's AckTimeout), unless already past it.
+      const last = reporter.last(d.id, d.generation);
+      if (!last) await reporter.report(d.id, d.generation, { state: 'provisioning' });
+    } catch (err) {
+      if (err instanceof StaleGenerationError) return void reactor.stale.add(`${d.id}/${d.generation}`);
+      log.warn({ err: describe(err) }, 'could not report provisioning yet; creating anyway');
+    }
+    reactor.store.pending.add({ name, key, type: d.type });
+    const spec = { key, name, tags: resourceTags(key), type: d.type, descriptor: d.descriptor, secrets: d.secrets };
+    const end = reactor.metrics.createSeconds.startTimer();
+    let resource: Resource;
+    try {
+      resource = await withRetries(options.createRetry ?? DEFAULTS.createRetry, this.o.signal, (attempt) =>
+        reactor.backend.create(spec, operationContext({ log, attempt, signal: this.o.signal, checkpoint: reactor.store.checkpoints.for(name) })),
+      (err, attempt, waitMs) => log.warn({ err: describe(err), attempt, retryInMs: waitMs }, 'create failed: retrying'));
+    } catch (err) {
+      if (this.o.signal.aborted) return; // stopping: the pending record settles it at the next start
+      end({ result: 'failed' });
+      const reason = err instanceof PermanentBackendError ? `${err.code}: ${err.message}` : describe(err);
+      log.error({ err: reason }, 'create failed for good: reporting failed');
+      await reporter.report(d.id, d.generation, { state: 'failed', reason }).catch((e) => {
+        if (e instanceof StaleGenerationError) reactor.stale.add(`${d.id}/${d.generation}`);
+        else throw e;
+      });
+      reactor.store.pending.remove(name);
+      return;
+    }
+    end({ result: 'ok' });
+    reactor.store.pending.remove(name);
+    log.info({ endpoints: resource.endpoints, backendId: resource.backendId }, 'created');
+    reactor.tracked.set(name, { deployment: d, resource });
+    reactor.probeSoon(name);
+  }
+
+  destroy(resource: Resource, why: 'absent' | 'old-generation' | 'orphan'): void {
+    this.#run(resource.name, () => this.#destroy(resource, why));
+  }
+
+  async #destroy(resource: Resource, why: string): Promise<void> {
+    const { reactor } = this.o;
+    const log = this.o.log.child({ subscription: resource.key.id, generation: resource.key.generation, resource: resource.name });
+    const end = reactor.metrics.destroySeconds.startTimer({ why });
+    await withRetries(DEFAULTS.createRetry, this.o.signal, (attempt) =>
+      reactor.backend.destroy(resource, operationContext({ log, attempt, signal: this.o.signal, checkpoint: reactor.store.checkpoints.for(resource.name) })));
+    end();
+    if (why === 'orphan') reactor.metrics.orphansDestroyed.inc();
+    reactor.tracked.delete(resource.name);
+    reactor.store.checkpoints.clear(resource.name);
+    reactor.store.pending.remove(resource.name);
+    log.info({ why }, 'destroyed');
+  }
+}

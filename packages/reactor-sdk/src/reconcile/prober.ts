@@ -1,0 +1,102 @@
+import type { Deployment } from '@dinfra/ogate/client';
+import type { Logger, Resource } from '../backend.ts';
+import { operationContext } from '../context.ts';
+import { probeSubstrate, type ProbeResult } from '../health/probe.ts';
+import { HealthTracker } from '../health/tracker.ts';
+import { StaleGenerationError } from './errors.ts';
+import type { Operations } from './operations.ts';
+import { DEFAULTS, NODE_TYPES, type ReactorOptions } from './options.ts';
+import type { Reactor } from './reactor.ts';
+import type { Reporter } from './reporter.ts';
+import { Semaphore } from './semaphore.ts';
+
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * Health of what runs: probes every tracked resource, reports `running` with endpoints once
+ * healthy, restarts an unhealthy one first, `degraded` if it stays unhealthy, `running` again
+ * when it recovers.
+ */
+export class Prober {
+  readonly #trackers = new Map<string, HealthTracker>();
+  readonly #probing = new Set<string>();
+  readonly #sem = new Semaphore(16);
+
+  constructor(private readonly o: { reactor: Reactor; options: ReactorOptions; reporter: Reporter; ops: Operations; log: Logger }) {}
+
+  async probeAll(): Promise<void> {
+    for (const name of this.#trackers.keys()) if (!this.o.reactor.tracked.has(name)) this.#trackers.delete(name);
+    await Promise.all([...this.o.reactor.tracked.keys()].map((n) => this.probe(n)));
+  }
+
+  #check(d: Deployment, r: Resource): Promise<ProbeResult> {
+    if (this.o.options.probe) return this.o.options.probe(d, r);
+    if (!NODE_TYPES.has(d.type)) return Promise.resolve(r.state === 'running' ? { ok: true } : { ok: false, reason: `backend state ${r.state}` });
+    const ep = r.endpoints[0];
+    if (!ep) return Promise.resolve({ ok: false, reason: 'no endpoint' });
+    const expectedGenesis = this.o.options.expectedGenesis?.(d);
+    return probeSubstrate(ep, expectedGenesis ? { expectedGenesis } : {});
+  }
+
+  async probe(name: string): Promise<void> {
+    const { reactor, ops } = this.o;
+    if (this.#probing.has(name) || ops.inFlight(name) || reactor.stopped) return;
+    this.#probing.add(name);
+    try {
+      await this.#sem.run(() => this.#probe(name));
+    } catch (err) {
+      if (err instanceof StaleGenerationError) {
+        const t = reactor.tracked.get(name);
+        if (t) reactor.stale.add(`${t.deployment.id}/${t.deployment.generation}`);
+      } else this.o.log.warn({ resource: name, err: (err as Error).message }, 'probe or report failed');
+    } finally {
+      this.#probing.delete(name);
+    }
+  }
+
+  async #probe(name: string): Promise<void> {
+    const { reactor, reporter, options } = this.o;
+    const t = reactor.tracked.get(name);
+    if (!t) return;
+    const d = reactor.view.get(t.deployment.id) ?? t.deployment;
+    const g = t.resource.key.generation;
+    if (d.desired !== 'present' || d.generation !== g || reactor.stale.has(`${d.id}/${g}`)) return;
+    const policy = { ...DEFAULTS.health, ...options.health };
+    let tracker = this.#trackers.get(name);
+    if (!tracker) this.#trackers.set(name, (tracker = new HealthTracker(Date.now(), policy)));
+    const result = await this.#check(d, t.resource);
+    const now = Date.now();
+    const verdict = tracker.observe(result, now, options.referenceHead?.(d));
+    let last = reporter.last(d.id, g);
+    const log = this.o.log.child({ subscription: d.id, generation: g, resource: name });
+    if (verdict.healthy) {
+      if (last?.state === 'failed') return;
+      if (!last) {
+        await reporter.report(d.id, g, { state: 'provisioning' });
+        last = reporter.last(d.id, g);
+      }
+      const endpoints = t.resource.endpoints.slice(0, 8);
+      if (last?.state !== 'running' || !sameList(last.endpoints, endpoints)) {
+        if (endpoints.length === 0) return void log.error('healthy but the backend gave no endpoint: cannot report running');
+        const firstRunning = last?.state === 'provisioning';
+        await reporter.report(d.id, g, { state: 'running', endpoints });
+        const seen = reactor.seenAt.get(`${d.id}/${g}`);
+        if (firstRunning && seen !== undefined) reactor.metrics.awardToRunning.observe((now - seen) / 1000);
+      }
+      return;
+    }
+    reactor.metrics.probeFailures.inc();
+    const everRunning = last?.state === 'running' || last?.state === 'degraded';
+    log.warn({ reason: verdict.reason, failures: verdict.failures }, 'unhealthy');
+    if (!everRunning && now - tracker.createdAt < (options.startupGraceMs ?? DEFAULTS.startupGraceMs)) return;
+    const interval = options.probeIntervalMs ?? DEFAULTS.probeIntervalMs;
+    if (verdict.failures >= policy.restartAfter && reactor.backend.restart && now - tracker.lastRestartAt >= interval * policy.restartAfter) {
+      tracker.lastRestartAt = now;
+      reactor.metrics.restarts.inc();
+      log.warn('restarting (self-heal)');
+      const r = await reactor.backend.restart(t.resource, operationContext({ log, signal: AbortSignal.timeout(120_000), checkpoint: reactor.store.checkpoints.for(name) }));
+      reactor.tracked.set(name, { deployment: t.deployment, resource: r });
+    }
+    if (last?.state === 'running' && verdict.failures >= policy.degradedAfter) await reporter.report(d.id, g, { state: 'degraded' });
+  }
+}

@@ -1,0 +1,112 @@
+import type { Logger } from 'pino';
+import type { GatewayMetrics } from '../observability/metrics.ts';
+import type { UpstreamPool } from '../upstream/pool.ts';
+import type { Upstream } from '../upstream/upstream.ts';
+import { judge, majority, type HealthRules } from './health-rules.ts';
+import type { HealthSample } from './health-sample.ts';
+import { probe } from './probe.ts';
+
+export interface HealthMonitorOptions {
+  pool: UpstreamPool;
+  rules: HealthRules;
+  intervalMs: number;
+  timeoutMs: number;
+  logger: Logger;
+  metrics: GatewayMetrics;
+}
+
+/**
+ * Probes every upstream each `intervalMs` (and at once when one connects), judges it against the
+ * cluster, and takes it in or out of the rotation.
+ */
+export class HealthMonitor {
+  #timer: NodeJS.Timeout | undefined;
+  #highestBest = 0;
+  readonly #highestAtPrevious = new Map<Upstream, number>();
+  readonly #log: Logger;
+  #round: Promise<void> | undefined;
+
+  constructor(private readonly opts: HealthMonitorOptions) {
+    this.#log = opts.logger.child({ module: 'health' });
+    for (const u of opts.pool.upstreams) u.client.on('open', () => void this.probeOne(u));
+    for (const u of opts.pool.upstreams) u.client.on('close', () => this.#changed(u, u.verdict.healthy));
+  }
+
+  start(): void {
+    const tick = () => {
+      this.#round = this.probeAll().finally(() => {
+        this.#timer = setTimeout(tick, this.opts.intervalMs);
+      });
+    };
+    tick();
+  }
+
+  stop(): void {
+    clearTimeout(this.#timer);
+  }
+
+  /** One probe round over all connected upstreams. */
+  async probeAll(): Promise<void> {
+    const samples = await Promise.all(this.opts.pool.upstreams.map((u) => this.#sample(u)));
+    this.#applyRound(this.opts.pool.upstreams.map((u, i) => [u, samples[i]!] as const));
+  }
+
+  async probeOne(u: Upstream): Promise<void> {
+    const s = await this.#sample(u);
+    this.#applyRound([[u, s]]);
+  }
+
+  async #sample(u: Upstream): Promise<HealthSample | Error> {
+    if (!u.client.isOpen) return new Error('not connected');
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      return await Promise.race([
+        probe(u.client, { archive: this.opts.rules.archive, knownGenesis: u.sample?.genesisHash }),
+        new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`probe timed out after ${this.opts.timeoutMs} ms`)), this.opts.timeoutMs))),
+      ]);
+    } catch (e) {
+      return e as Error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  #applyRound(results: ReadonlyArray<readonly [Upstream, HealthSample | Error]>): void {
+    const all = this.opts.pool.upstreams.map((u) => u.sample).filter((s): s is HealthSample => s !== undefined);
+    const fresh = results.map(([, s]) => s).filter((s): s is HealthSample => !(s instanceof Error));
+    const pool = [...fresh, ...all];
+    const chain = this.opts.rules.chain ?? majority(pool.map((s) => s.chain));
+    const genesisHash = this.opts.rules.genesisHash ?? majority(pool.map((s) => s.genesisHash));
+    for (const s of fresh) if (s.genesisHash === genesisHash && s.chain === chain) this.#highestBest = Math.max(this.#highestBest, s.best);
+    for (const [u, s] of results) {
+      const wasUsable = u.usable;
+      u.probes++;
+      if (s instanceof Error) {
+        u.verdict = { healthy: false, reasons: [`probe failed: ${s.message}`] };
+      } else {
+        const previous = u.sample;
+        u.verdict = judge(s, previous, this.opts.rules, { chain, genesisHash, highestBest: this.#highestBest, highestBestBefore: this.#highestAtPrevious.get(u) });
+        u.sample = s;
+        this.#highestAtPrevious.set(u, this.#highestBest);
+        this.opts.metrics.upstreamBest.set({ upstream: u.name }, s.best);
+      }
+      this.opts.metrics.probes.inc({ upstream: u.name, verdict: u.verdict.healthy ? 'healthy' : 'unhealthy' });
+      this.#changed(u, wasUsable);
+    }
+  }
+
+  #changed(u: Upstream, wasUsable: boolean): void {
+    const m = this.opts.metrics;
+    m.upstreamUsable.set({ upstream: u.name }, u.usable ? 1 : 0);
+    if (wasUsable !== u.usable) {
+      if (u.usable) this.#log.info({ upstream: u.name }, 'upstream joins the rotation');
+      else this.#log.warn({ upstream: u.name, reasons: u.client.isOpen ? u.verdict.reasons : ['disconnected'] }, 'upstream leaves the rotation');
+    }
+    this.opts.pool.emit('change');
+  }
+
+  /** Resolves after the round in progress (tests, start-up). */
+  async settled(): Promise<void> {
+    await this.#round;
+  }
+}

@@ -1,0 +1,145 @@
+import { randomBytes } from 'node:crypto';
+import type { Logger } from 'pino';
+import { LimitExceededError } from '../errors.ts';
+import { encodeNotification } from '../jsonrpc/encode.ts';
+import type { GatewayMetrics } from '../observability/metrics.ts';
+import { LegacySubscription } from '../subscriptions/legacy-subscription.ts';
+import { isFinalEvent, PinnedSubscription } from '../subscriptions/pinned-subscription.ts';
+import { SUBSCRIPTIONS } from '../subscriptions/subscription-kinds.ts';
+import type { Subscription } from '../subscriptions/subscription.ts';
+import type { UpstreamPool } from '../upstream/pool.ts';
+import type { Upstream } from '../upstream/upstream.ts';
+import { UpstreamClosedError } from '../errors.ts';
+import { UpstreamRpcError } from '../upstream/upstream-client.ts';
+import type { Forwarder, Routed } from './forwarder.ts';
+
+export interface ClientSessionOptions {
+  pool: UpstreamPool;
+  forwarder: Forwarder;
+  metrics: GatewayMetrics;
+  logger: Logger;
+  maxSubscriptions: number;
+  /** Sends a text frame to the client. */
+  send: (text: string) => void;
+}
+
+/**
+ * One WebSocket client: its subscriptions (legacy ones moved between upstreams, pinned ones tied
+ * to theirs), its chainHead_v1 operations and transaction_v1 broadcasts routed to the upstream
+ * that holds them. Notifications wait until the client has the subscribe reply.
+ */
+export class ClientSession {
+  readonly #subs = new Map<string, Subscription>();
+  readonly #held = new Map<string, string[]>();
+  readonly #broadcasts = new Map<string, Upstream>();
+  #closed = false;
+
+  constructor(private readonly o: ClientSessionOptions) {}
+
+  /** Subscribes; resolves with the gateway's subscription id (the client's reply follows, then {@link release}). */
+  async subscribe(method: string, params: unknown[]): Promise<{ id: string; via: string }> {
+    const kind = SUBSCRIPTIONS[method]!;
+    if (this.#subs.size >= this.o.maxSubscriptions) throw new LimitExceededError(`too many subscriptions on this connection: ${this.o.maxSubscriptions} (limits.maxSubscriptionsPerConnection)`);
+    const id = randomBytes(8).toString('hex');
+    this.#held.set(id, []);
+    try {
+      if (kind.type === 'legacy') {
+        const sub = new LegacySubscription({ id, method, params, mode: kind.mode, notification: kind.notification, unsubscribe: kind.unsubscribe[0]!, pool: this.o.pool, deliver: this.#deliver, logger: this.o.logger, metrics: this.o.metrics });
+        let u = this.o.pool.pick();
+        try {
+          await sub.start(u);
+        } catch (e) {
+          if (!(e instanceof UpstreamClosedError)) throw e;
+          u = this.o.pool.pick(new Set([u]));
+          await sub.start(u);
+        }
+        this.#add(sub);
+        return { id, via: u.name };
+      }
+      const u = this.o.pool.pick();
+      const reply = await u.client.request(method, params);
+      if (reply.isError) throw new UpstreamRpcError(reply.error!);
+      const sub = new PinnedSubscription({
+        id,
+        method,
+        upstream: u,
+        upstreamId: String(reply.result),
+        notification: kind.notification,
+        unsubscribe: kind.unsubscribe[0]!,
+        endEvent: kind.endEvent,
+        deliver: this.#deliver,
+        onEnd: (s) => this.#remove(s),
+        isFinal: (r) => isFinalEvent(kind.notification, r),
+      });
+      this.#add(sub);
+      return { id, via: u.name };
+    } catch (e) {
+      this.#held.delete(id);
+      throw e;
+    }
+  }
+
+  /** Sends the notifications that waited for the subscribe reply. */
+  release(id: string): void {
+    const held = this.#held.get(id);
+    this.#held.delete(id);
+    if (!held || this.#closed) return;
+    for (const text of held) this.o.send(text);
+  }
+
+  async unsubscribe(params: unknown): Promise<boolean> {
+    const id = Array.isArray(params) ? String(params[0]) : '';
+    const sub = this.#subs.get(id);
+    if (!sub) return false;
+    this.#remove(sub);
+    await sub.close();
+    return true;
+  }
+
+  /** A chainHead_v1 operation (to its follow subscription's upstream) or transaction_v1_stop. */
+  async pinnedCall(method: string, params: unknown): Promise<Routed> {
+    const first = Array.isArray(params) ? String(params[0]) : '';
+    if (method === 'transaction_v1_stop') {
+      const u = this.#broadcasts.get(first);
+      if (u) this.#broadcasts.delete(first);
+      return this.o.forwarder.forward(method, params, u?.usable ? u : undefined);
+    }
+    const sub = this.#subs.get(first);
+    if (!sub || !(sub instanceof PinnedSubscription)) return this.o.forwarder.forward(method, params);
+    return this.o.forwarder.forward(method, [sub.upstreamId, ...(params as unknown[]).slice(1)], sub.upstream);
+  }
+
+  /** transaction_v1_broadcast: remembers where, for transaction_v1_stop. */
+  async broadcast(params: unknown): Promise<Routed> {
+    const routed = await this.o.forwarder.forward('transaction_v1_broadcast', params);
+    if (!routed.reply.isError && typeof routed.reply.result === 'string' && routed.upstream) this.#broadcasts.set(routed.reply.result, routed.upstream);
+    return routed;
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    const subs = [...this.#subs.values()];
+    for (const s of subs) this.#remove(s);
+    await Promise.all(subs.map((s) => s.close()));
+  }
+
+  readonly #deliver = (method: string, subscription: string, result: unknown): void => {
+    if (this.#closed) return;
+    const text = encodeNotification(method, subscription, result);
+    this.o.metrics.notifications.inc({ method });
+    const held = this.#held.get(subscription);
+    if (held) held.push(text);
+    else this.o.send(text);
+  };
+
+  #add(sub: Subscription): void {
+    this.#subs.set(sub.id, sub);
+    this.o.metrics.subscriptions.inc({ method: sub.method });
+  }
+
+  #remove(sub: Subscription): void {
+    if (this.#subs.get(sub.id) !== sub) return;
+    this.#subs.delete(sub.id);
+    this.o.metrics.subscriptions.dec({ method: sub.method });
+  }
+}

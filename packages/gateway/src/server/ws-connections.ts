@@ -1,0 +1,81 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { Logger } from 'pino';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { ConnectionLimiter } from '../limits/connection-limiter.ts';
+import type { GatewayMetrics } from '../observability/metrics.ts';
+import type { UpstreamPool } from '../upstream/pool.ts';
+import { callerIdentity, checkApiKey } from './caller-identity.ts';
+import { ClientSession } from './client-session.ts';
+import type { Dispatcher } from './dispatcher.ts';
+import type { Forwarder } from './forwarder.ts';
+
+export interface WsConnectionsOptions {
+  pool: UpstreamPool;
+  forwarder: Forwarder;
+  dispatcher: Dispatcher;
+  metrics: GatewayMetrics;
+  logger: Logger;
+  limiter: ConnectionLimiter;
+  apiKeys: ReadonlySet<string>;
+  maxRequestBytes: number;
+  maxSubscriptionsPerConnection: number;
+  /** A client that stops reading is dropped once this much is queued for it. */
+  maxBufferedBytes?: number;
+}
+
+/** Accepts WebSocket upgrades (connection limits, API keys) and runs one session per client. */
+export class WsConnections {
+  readonly #wss: WebSocketServer;
+  readonly #log: Logger;
+
+  constructor(private readonly o: WsConnectionsOptions) {
+    this.#wss = new WebSocketServer({ noServer: true, maxPayload: o.maxRequestBytes + 1024 * 1024, perMessageDeflate: false });
+    this.#log = o.logger.child({ module: 'ws' });
+  }
+
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const id = callerIdentity(req);
+    const key = checkApiKey(id.apiKey, this.o.apiKeys);
+    const refusal = key.refusal ?? this.o.limiter.admit(id.ip);
+    if (refusal) {
+      this.o.metrics.refused.inc({ reason: key.refusal ? 'api-key' : 'connections' });
+      const status = key.refusal ? '401 Unauthorized' : '429 Too Many Requests';
+      socket.end(`HTTP/1.1 ${status}\r\ncontent-type: text/plain\r\nconnection: close\r\n\r\n${refusal}\n`);
+      return;
+    }
+    this.#wss.handleUpgrade(req, socket, head, (ws) => this.#run(ws, id.ip, key.key));
+  }
+
+  #run(ws: WebSocket, ip: string, apiKey: string | undefined): void {
+    this.o.metrics.connections.inc();
+    const maxBuffered = this.o.maxBufferedBytes ?? 64 * 1024 * 1024;
+    const send = (text: string) => {
+      if (ws.readyState !== ws.OPEN) return;
+      ws.send(text);
+      if (ws.bufferedAmount > maxBuffered) {
+        this.#log.warn({ ip }, 'client stopped reading; disconnecting');
+        ws.terminate();
+      }
+    };
+    const session = new ClientSession({ pool: this.o.pool, forwarder: this.o.forwarder, metrics: this.o.metrics, logger: this.#log, maxSubscriptions: this.o.maxSubscriptionsPerConnection, send });
+    ws.on('message', (data, isBinary) => {
+      const text = isBinary ? Buffer.from(data as Buffer).toString('utf8') : String(data);
+      void this.o.dispatcher.handleMessage(text, { ip, apiKey, session }).then((a) => {
+        if (a.text !== undefined) send(a.text);
+        for (const id of a.release) session.release(id);
+      });
+    });
+    ws.on('error', () => undefined);
+    ws.on('close', () => {
+      this.o.metrics.connections.dec();
+      this.o.limiter.release(ip);
+      void session.close();
+    });
+  }
+
+  close(): void {
+    for (const c of this.#wss.clients) c.terminate();
+    this.#wss.close();
+  }
+}

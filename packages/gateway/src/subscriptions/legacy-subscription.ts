@@ -1,0 +1,130 @@
+import type { Logger } from 'pino';
+import type { GatewayMetrics } from '../observability/metrics.ts';
+import type { JsonRpcNotification } from '../jsonrpc/types.ts';
+import type { UpstreamPool } from '../upstream/pool.ts';
+import type { Upstream } from '../upstream/upstream.ts';
+import { UpstreamRpcError } from '../upstream/upstream-client.ts';
+import type { JsonHeader } from './header-hash.ts';
+import { HeadFollower } from './head-follower.ts';
+import { StorageFollower, type StorageChangeSet } from './storage-follower.ts';
+import type { FollowMode } from './subscription-kinds.ts';
+import type { Deliver, Subscription } from './subscription.ts';
+
+export interface LegacySubscriptionOptions {
+  id: string;
+  method: string;
+  params: unknown[];
+  mode: FollowMode;
+  notification: string;
+  unsubscribe: string;
+  pool: UpstreamPool;
+  deliver: Deliver;
+  logger: Logger;
+  metrics: GatewayMetrics;
+}
+
+/**
+ * A legacy subscription that outlives its upstream: when the upstream's connection closes it
+ * subscribes again on another one; notifications pass through a follower that drops repeats
+ * and fills gaps, one at a time and in order.
+ */
+export class LegacySubscription implements Subscription {
+  upstream: Upstream | undefined;
+  upstreamId: string | undefined;
+  #closed = false;
+  #queue: Promise<void> = Promise.resolve();
+  readonly #heads: HeadFollower | undefined;
+  readonly #storage: StorageFollower | undefined;
+  #lastRuntime: string | undefined;
+  readonly #onClose = () => this.#move();
+  readonly #abort = new AbortController();
+
+  constructor(private readonly o: LegacySubscriptionOptions) {
+    const send = (result: unknown) => o.deliver(o.notification, o.id, result);
+    if (o.mode === 'storage') {
+      const keys = Array.isArray(o.params[0]) ? (o.params[0] as string[]) : undefined;
+      this.#storage = new StorageFollower({ keys, deliver: send });
+    } else if (o.mode !== 'runtime-version') {
+      this.#heads = new HeadFollower({ finalizedOnly: o.mode === 'finalized-heads', deliver: send, onGapHead: () => o.metrics.gapHeads.inc() });
+    }
+  }
+
+  get id(): string {
+    return this.o.id;
+  }
+
+  get method(): string {
+    return this.o.method;
+  }
+
+  /** Subscribes on `upstream`; the client's reply comes from this (its error, if any). */
+  async start(upstream: Upstream): Promise<void> {
+    await this.#subscribeOn(upstream);
+  }
+
+  async #subscribeOn(u: Upstream): Promise<void> {
+    const reply = await u.client.request(this.o.method, this.o.params);
+    if (reply.isError) throw new UpstreamRpcError(reply.error!);
+    const upstreamId = String(reply.result);
+    if (this.#closed) {
+      void u.client.request(this.o.unsubscribe, [upstreamId]).catch(() => undefined);
+      return;
+    }
+    this.upstream = u;
+    this.upstreamId = upstreamId;
+    u.client.once('close', this.#onClose);
+    u.client.onNotification(upstreamId, (n) => this.#enqueue(n, u));
+  }
+
+  #enqueue(n: JsonRpcNotification, u: Upstream): void {
+    this.#queue = this.#queue
+      .then(() => this.#handle(n.params.result, u))
+      .catch((e: Error) => this.o.logger.warn({ sub: this.o.id, method: this.o.method, err: e.message }, 'subscription notification not delivered'));
+  }
+
+  async #handle(result: unknown, u: Upstream): Promise<void> {
+    if (this.#closed || this.upstream !== u) return;
+    if (this.#heads) return this.#heads.accept(result as JsonHeader, u.client);
+    if (this.#storage) return this.#storage.accept(result as StorageChangeSet, u.client);
+    const text = JSON.stringify(result);
+    if (text === this.#lastRuntime) return;
+    this.#lastRuntime = text;
+    this.o.deliver(this.o.notification, this.o.id, result);
+  }
+
+  #move(): void {
+    const dead = this.upstream;
+    this.upstream = undefined;
+    this.upstreamId = undefined;
+    if (this.#closed) return;
+    this.o.metrics.subscriptionMoves.inc();
+    this.#storage?.moved();
+    const exclude = new Set(dead ? [dead] : []);
+    const attempt = async (): Promise<void> => {
+      while (!this.#closed) {
+        const next = await this.o.pool.waitForUsable(exclude, this.#abort.signal);
+        try {
+          await this.#subscribeOn(next);
+          this.o.logger.info({ sub: this.o.id, method: this.o.method, from: dead?.name, to: next.name }, 'subscription moved');
+          return;
+        } catch (e) {
+          this.o.logger.warn({ sub: this.o.id, upstream: next.name, err: (e as Error).message }, 'resubscribing failed; trying again');
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        exclude.clear();
+      }
+    };
+    attempt().catch(() => undefined);
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    this.#abort.abort(new Error('subscription closed'));
+    const u = this.upstream;
+    const id = this.upstreamId;
+    if (!u || id === undefined) return;
+    u.client.off('close', this.#onClose);
+    u.client.offNotification(id);
+    await u.client.request(this.o.unsubscribe, [id]).catch(() => undefined);
+  }
+}

@@ -1,0 +1,71 @@
+import { EventEmitter } from 'node:events';
+import { NoUpstreamError } from '../errors.ts';
+import type { Upstream } from './upstream.ts';
+
+/** The upstreams and the choice among the usable ones. */
+export class UpstreamPool extends EventEmitter<{ change: [] }> {
+  #turn = 0;
+
+  constructor(readonly upstreams: Upstream[]) {
+    super();
+    this.setMaxListeners(0);
+  }
+
+  usable(): Upstream[] {
+    return this.upstreams.filter((u) => u.usable);
+  }
+
+  /**
+   * The usable upstream with the lowest (outstanding + 1) x EWMA latency, not in `exclude`;
+   * ties go round-robin. Throws {@link NoUpstreamError} when there is none.
+   */
+  pick(exclude?: ReadonlySet<Upstream>): Upstream {
+    const n = this.upstreams.length;
+    const start = this.#turn++ % n;
+    let best: Upstream | undefined;
+    for (let i = 0; i < n; i++) {
+      const u = this.upstreams[(start + i) % n]!;
+      if (!u.usable || exclude?.has(u)) continue;
+      if (!best || u.score < best.score) best = u;
+    }
+    if (!best) throw new NoUpstreamError();
+    return best;
+  }
+
+  /** The usable upstream with the highest best block (for answers a lagging node lacks). */
+  mostAdvanced(exclude?: ReadonlySet<Upstream>): Upstream | undefined {
+    let best: Upstream | undefined;
+    for (const u of this.upstreams) {
+      if (!u.usable || exclude?.has(u)) continue;
+      if (!best || (u.sample?.best ?? 0) > (best.sample?.best ?? 0)) best = u;
+    }
+    return best;
+  }
+
+  /** Resolves with a usable upstream (not in `exclude`) as soon as there is one. */
+  async waitForUsable(exclude?: ReadonlySet<Upstream>, signal?: AbortSignal): Promise<Upstream> {
+    for (;;) {
+      try {
+        return this.pick(exclude);
+      } catch (e) {
+        if (!(e instanceof NoUpstreamError)) throw e;
+      }
+      if (signal?.aborted) throw signal.reason;
+      await new Promise<void>((resolve) => {
+        const t = setTimeout(done, 200);
+        this.once('change', done);
+        function done() {
+          clearTimeout(t);
+          resolve();
+        }
+      });
+    }
+  }
+
+  /** The highest finalized block number any usable upstream reported. */
+  get finalized(): number {
+    let f = -1;
+    for (const u of this.upstreams) if (u.usable && u.sample) f = Math.max(f, u.sample.finalized);
+    return f;
+  }
+}

@@ -25,6 +25,6 @@ export type { ChainCatalog, ChainEntry, CloudInitOptions, Command, LaunchPlan, M
 export { AWS_TAG, AWS_TYPES, AwsBackend, AwsConfigError, awsConfigSchema, AwsPermanentError, AwsRetryableError, clientToken, countApiCalls, makeClients, parseAwsConfig } from './backends/aws/index.ts';
 export type { ApiCallCounter, AwsBackendOptions, AwsClients, AwsConfig, AwsConfigInput } from './backends/aws/index.ts';
 export {
-  CLOUDSTACK_TYPES, CloudStackBackend, CloudStackClient, CloudStackConfigError, cloudstackConfigSchema, CloudStackError, loadCredentials, parseCloudStackConfig,
+  CLOUDSTACK_TYPES, CloudStackBackend, CloudStackClient, CloudStackConfigError, cloudstackConfigSchema, CloudStackError, loadCredentials, parseCloudStackConfig, signParams,
 } from './backends/cloudstack/index.ts';
 export type { CloudStackBackendOptions, CloudStackConfig, CloudStackConfigInput, CloudStackCredentials } from './backends/cloudstack/index.ts';

@@ -23,6 +23,7 @@ export const chainEntrySchema = z.object({
   roles: roleArgs.default({}).describe('Arguments per role, replacing the defaults'),
   refuseRoles: z.array(z.enum(['rpc', 'archive', 'validator', 'collator'])).default([]).describe('Roles this chain is not offered for'),
   env: z.record(z.string()).default({}),
+  genesisHash: z.string().regex(/^0x[0-9a-f]{64}$/, 'a 0x-prefixed 32-byte hex hash').optional().describe('Genesis the nodes must serve (health probe); else the first one seen is pinned'),
   follow: z.enum(['ogate']).optional().describe('`ogate`: follow the marketplace chain OGate reports (`--sync-from <chain.rpcUrl>`)'),
 }).strict();
 

@@ -1,0 +1,39 @@
+import { CommanderError } from 'commander';
+import { ChainCatalogError } from '../launch/errors.ts';
+import { BackendConfigError } from '../backends/registry.ts';
+import { compileConfig, readConfigFile, ReactorConfigError } from './config.ts';
+import { program } from './program.ts';
+import { runReactor } from './run.ts';
+
+/** `dinfra-reactor` entry point; resolves with the exit code once stopped. */
+export async function main(argv: string[]): Promise<number> {
+  const cmd = program();
+  try {
+    cmd.parse(argv, { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    throw e;
+  }
+  const o = cmd.opts<Record<string, string | number | undefined>>();
+  let running;
+  try {
+    const file = o.config ? readConfigFile(String(o.config)) : {};
+    const config = compileConfig({ ogate: o.ogate, token: o.token, backend: o.backend, dataDir: o.dataDir, listen: o.listen, chains: o.chains, graceS: o.grace, publicHost: o.publicHost, logLevel: o.logLevel }, file);
+    running = await runReactor(config);
+  } catch (e) {
+    if (e instanceof ReactorConfigError || e instanceof ChainCatalogError || e instanceof BackendConfigError) {
+      process.stderr.write(`dinfra-reactor: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  const r = running;
+  return new Promise((resolve) => {
+    const stop = (signal: string) => {
+      process.stderr.write(`dinfra-reactor: ${signal}, stopping (deployments keep running)\n`);
+      r.stop().then(() => resolve(0), () => resolve(1));
+    };
+    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.once('SIGINT', () => stop('SIGINT'));
+  });
+}

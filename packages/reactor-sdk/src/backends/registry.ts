@@ -3,6 +3,7 @@ import type { Backend, Logger } from '../backend.ts';
 import type { ChainCatalog } from '../launch/catalog.ts';
 import type { MarketplaceChain } from '../launch/plan-node.ts';
 import type { ReactorStore } from '../store/index.ts';
+import { awsBackendFactory } from './aws/factory.ts';
 import { localBackendFactory } from './local/factory.ts';
 
 /** What every backend factory gets from `dinfra-reactor`. */
@@ -61,6 +62,7 @@ export function defineBackend<C>(f: BackendFactory<C>): RegisteredBackend {
 /** name → factory. A backend adds one line here. */
 export const backendRegistry: Record<string, RegisteredBackend> = {
   local: defineBackend(localBackendFactory),
+  aws: defineBackend(awsBackendFactory),
 };
 
 export const backendNames = (): string[] => Object.keys(backendRegistry);

@@ -13,7 +13,7 @@ const imageRef = z
 export const awsConfigSchema = z
   .object({
     region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, 'an AWS region such as eu-central-1').describe('AWS region'),
-    endpoint: z.string().url().optional().describe('EC2/SSM endpoint override (e.g. a moto server); default: the region endpoint'),
+    endpoint: z.string().url().regex(/^https?:\/\//, 'an http(s) URL').optional().describe('EC2/SSM endpoint override (e.g. a moto server); default: the region endpoint'),
     images: z
       .record(imageRef)
       .refine((m) => Object.keys(m).length > 0, 'at least one image')
@@ -34,6 +34,16 @@ export const awsConfigSchema = z
       .describe('Which address endpoints use; a missing public address falls back to the private IP'),
     endpointHost: z.string().min(1).optional().describe('Fixed host for endpoints (e.g. a DNS name in front of the instances)'),
     rpcPort: z.number().int().min(1).max(65535).default(9944).describe('Node RPC port on the instance'),
+    cloudInit: z
+      .object({
+        user: z.string().regex(/^[a-z_][a-z0-9_-]*$/).optional().describe('Account the node runs as (default dinfra)'),
+        packages: z.array(z.string().min(1)).optional().describe('Debian packages to install at first boot'),
+        preCommands: z.array(z.array(z.string()).min(1)).optional().describe('Commands (argv) run before the node starts, e.g. to install its binary'),
+        sshAuthorizedKeys: z.array(z.string().min(1)).optional(),
+      })
+      .strict()
+      .default({})
+      .describe('How substrate-node user data prepares the instance'),
     maxAttempts: z.number().int().min(1).max(20).default(5).describe('SDK attempts per API call (throttling, 5xx)'),
     retryMode: z.enum(['standard', 'adaptive']).default('adaptive'),
     waitTimeoutSeconds: z.number().int().min(1).max(3600).default(600).describe('Longest wait for running / terminated'),

@@ -13,7 +13,9 @@ export interface LaunchInputs {
   readonly config: AwsConfig;
   /** Chains the instances can run (the binary as installed on the AMI or by `cloudInit.preCommands`). */
   readonly catalog: ChainCatalog;
-  readonly marketplace?: MarketplaceChain;
+  /** The marketplace chain (for chains that follow it); a function when it is refreshed. */
+  readonly marketplace?: MarketplaceChain | (() => MarketplaceChain | undefined);
+  /** Overrides `config.cloudInit`. */
   readonly cloudInit?: CloudInitOptions;
   /** Where node state lives on the instance. @default '/var/lib/dinfra' */
   readonly stateDir?: string;
@@ -33,11 +35,12 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v.leng
 
 /** The launch plan for a `substrate-node` deployment on an instance (fixed ports, listens on all interfaces). */
 export function nodePlan(spec: DeploymentSpec, inputs: LaunchInputs): LaunchPlan {
+  const marketplace = typeof inputs.marketplace === 'function' ? inputs.marketplace() : inputs.marketplace;
   return planNode({
     name: spec.name,
     descriptor: spec.descriptor,
     catalog: inputs.catalog,
-    ...(inputs.marketplace ? { marketplace: inputs.marketplace } : {}),
+    ...(marketplace ? { marketplace } : {}),
     stateDir: inputs.stateDir ?? '/var/lib/dinfra',
     ports: { rpc: inputs.config.rpcPort, p2p: 30333, prometheus: 9615 },
     listenHost: '0.0.0.0',
@@ -48,7 +51,7 @@ export function nodePlan(spec: DeploymentSpec, inputs: LaunchInputs): LaunchPlan
 export function launchParams(spec: DeploymentSpec, inputs: LaunchInputs): LaunchParams {
   const { config } = inputs;
   const plan = spec.type === 'substrate-node' ? nodePlan(spec, inputs) : undefined;
-  const text = userDataFor(spec, plan, inputs.cloudInit);
+  const text = userDataFor(spec, plan, inputs.cloudInit ?? (config.cloudInit as CloudInitOptions));
   const size = str(spec.descriptor.size) ?? config.defaultSize;
   const instanceType = config.instanceTypes[size];
   if (!instanceType)

@@ -22,6 +22,36 @@ export {
   substrateNodeDescriptor, systemdQuote, toCommand, userDataFor,
 } from './launch/index.ts';
 export type { ChainCatalog, ChainEntry, CloudInitOptions, Command, LaunchPlan, MarketplaceChain, NodePlanInput, NodeRole, UnitOptions } from './launch/index.ts';
+export { operationContext, memoryCheckpoint } from './context.ts';
+export type { ContextInit } from './context.ts';
+export { createLogger, silentLogger } from './logging.ts';
+export type { LoggerOptions } from './logging.ts';
+export { ReactorStore } from './store/index.ts';
+export type { PendingCreate, Reported, ReportedState } from './store/index.ts';
+export { Reactor } from './reconcile/reactor.ts';
+export type { Tracked } from './reconcile/reactor.ts';
+export type { ReactorOptions } from './reconcile/options.ts';
+export { ReactorMetrics } from './reconcile/metrics.ts';
+export { diff } from './reconcile/diff.ts';
+export type { Action, DiffInput } from './reconcile/diff.ts';
+export { CreateFailedError, OGateError, StaleGenerationError } from './reconcile/errors.ts';
+export { backoffMs, withRetries } from './reconcile/retry.ts';
+export type { RetryPolicy } from './reconcile/retry.ts';
+export { truncateReason } from './reconcile/reporter.ts';
+export { httpUrlOf, probeSubstrate } from './health/probe.ts';
+export type { ProbeOptions, ProbeResult } from './health/probe.ts';
+export { HealthTracker } from './health/tracker.ts';
+export type { HealthPolicy, Verdict } from './health/tracker.ts';
+export { backendNames, backendRegistry, BackendConfigError, defineBackend } from './backends/registry.ts';
+export type { BackendFactory, BackendFactoryContext, RegisteredBackend } from './backends/registry.ts';
+export { LocalBackend } from './backends/local/local-backend.ts';
+export type { LocalBackendOptions } from './backends/local/local-backend.ts';
+export { localBackendFactory, localConfigSchema } from './backends/local/factory.ts';
+export type { LocalConfig } from './backends/local/factory.ts';
+export { compileConfig, reactorConfigSchema, ReactorConfigError, tuningSchema } from './cli/config.ts';
+export type { ReactorConfig } from './cli/config.ts';
+export { runReactor } from './cli/run.ts';
+export type { RunningReactor } from './cli/run.ts';
 export { AWS_TAG, AWS_TYPES, AwsBackend, AwsConfigError, awsConfigSchema, AwsPermanentError, AwsRetryableError, clientToken, countApiCalls, makeClients, parseAwsConfig } from './backends/aws/index.ts';
 export type { ApiCallCounter, AwsBackendOptions, AwsClients, AwsConfig, AwsConfigInput } from './backends/aws/index.ts';
 export {

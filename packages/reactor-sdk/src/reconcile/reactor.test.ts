@@ -1,0 +1,161 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createOGateClient } from '@dinfra/ogate/client';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PermanentBackendError } from '../backend.ts';
+import { silentLogger } from '../logging.ts';
+import { resourceName, resourceTags } from '../naming.ts';
+import { ReactorStore } from '../store/index.ts';
+import { MemoryBackend } from '../testing/memory-backend.ts';
+import { Reactor } from './reactor.ts';
+import type { ReactorOptions } from './options.ts';
+import { FakeOGate } from './testing/fake-ogate.ts';
+
+const cleanups: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+async function until(what: string, f: () => boolean, ms = 10_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!f()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+async function setup(o: { backend?: MemoryBackend; dataDir?: string; ogate?: FakeOGate; healthy?: () => boolean; extra?: Partial<ReactorOptions> } = {}) {
+  const ogate = o.ogate ?? (await FakeOGate.start());
+  if (!o.ogate) cleanups.push(() => ogate.close());
+  const backend = o.backend ?? new MemoryBackend();
+  const store = ReactorStore.open(o.dataDir ?? mkdtempSync(join(tmpdir(), 'reactor-loop-')));
+  const reactor = new Reactor({
+    client: createOGateClient({ baseUrl: ogate.url, token: 't' }), backend, store, log: silentLogger(), provider: { current: ogate.provider },
+    resyncMs: 300, longPollS: 1, probeIntervalMs: 50, orphanSweepMs: 0, startupGraceMs: 0,
+    createRetry: { attempts: 3, baseMs: 5, maxMs: 20 }, health: { restartAfter: 2, degradedAfter: 4 },
+    probe: async () => ((o.healthy ?? (() => true))() ? { ok: true, head: 1, genesis: '0x' } : { ok: false, reason: 'down' }),
+    ...o.extra,
+  });
+  await reactor.start();
+  const stop = async () => {
+    await reactor.stop();
+    store.close();
+  };
+  cleanups.push(stop);
+  return { ogate, backend, store, reactor, stop };
+}
+
+const states = (ogate: FakeOGate, id: string) => ogate.reports.filter((r) => r.id === id).map((r) => r.state);
+
+describe('Reactor (against the REST contract)', () => {
+  it('creates a present deployment once, reports provisioning then running with its endpoint', async () => {
+    const { ogate, backend } = await setup();
+    ogate.upsert({ id: '1' });
+    await until('running', () => states(ogate, '1').includes('running'));
+    expect(states(ogate, '1')).toEqual(['provisioning', 'running']);
+    expect(ogate.reports.at(-1)!.endpoints).toEqual(['ws://127.0.0.1:9944']);
+    expect(backend.made).toHaveLength(1);
+  });
+
+  it('destroys when OGate says absent, only after the grace period', async () => {
+    const { ogate, backend } = await setup({ extra: { graceMs: 400 } });
+    ogate.upsert({ id: '2' });
+    await until('created', () => backend.resources.size === 1);
+    ogate.upsert({ id: '2', desired: 'absent' });
+    const absentAt = Date.now();
+    await until('destroyed', () => backend.resources.size === 0);
+    expect(Date.now() - absentAt).toBeGreaterThanOrEqual(380);
+  });
+
+  it('retries a failing create a bounded number of times, then reports failed with the reason and stops', async () => {
+    const backend = new MemoryBackend({ failCreate: () => new Error('quota exceeded in zone-1') });
+    const { ogate } = await setup({ backend });
+    ogate.upsert({ id: '3' });
+    await until('failed', () => states(ogate, '3').includes('failed'));
+    expect(backend.calls.create).toBe(3);
+    expect(ogate.reports.find((r) => r.state === 'failed')!.reason).toBe('quota exceeded in zone-1');
+    await new Promise((r) => setTimeout(r, 400));
+    expect(backend.calls.create).toBe(3);
+  });
+
+  it('does not retry a permanent error', async () => {
+    const backend = new MemoryBackend({ failCreate: () => new PermanentBackendError('chain "x" is not offered here', 'CHAIN_UNKNOWN') });
+    const { ogate } = await setup({ backend });
+    ogate.upsert({ id: '4' });
+    await until('failed', () => states(ogate, '4').includes('failed'));
+    expect(backend.calls.create).toBe(1);
+    expect(ogate.reports.at(-1)!.reason).toBe('CHAIN_UNKNOWN: chain "x" is not offered here');
+  });
+
+  it('settles a pending create at start: adopts what exists, creates what does not, no double', async () => {
+    const ogate = await FakeOGate.start();
+    cleanups.push(() => ogate.close());
+    const dir = mkdtempSync(join(tmpdir(), 'reactor-loop-'));
+    const backend = new MemoryBackend();
+    ogate.upsert({ id: '5' });
+    ogate.upsert({ id: '6' });
+    const store = ReactorStore.open(dir);
+    // A crash after the records and after one create: 5 exists, 6 does not.
+    for (const id of ['5', '6']) {
+      const key = { provider: ogate.provider.account, id, generation: 1 };
+      store.pending.add({ name: resourceName(key), key, type: 'substrate-node' });
+      if (id === '5') await backend.create({ key, name: resourceName(key), tags: resourceTags(key), type: 'substrate-node', descriptor: {}, secrets: {} }, { signal: new AbortController().signal } as never);
+    }
+    store.close();
+    await setup({ backend, dataDir: dir, ogate });
+    await until('both running', () => states(ogate, '5').includes('running') && states(ogate, '6').includes('running'));
+    expect(backend.made.sort()).toEqual([resourceName({ provider: ogate.provider.account, id: '5', generation: 1 }), resourceName({ provider: ogate.provider.account, id: '6', generation: 1 })].sort());
+  });
+
+  it('never destroys because its own state is missing; the orphan sweep ends what no deployment claims', async () => {
+    const backend = new MemoryBackend();
+    const ogate = await FakeOGate.start();
+    cleanups.push(() => ogate.close());
+    ogate.upsert({ id: '7' });
+    const mk = (id: string) => {
+      const key = { provider: ogate.provider.account, id, generation: 1 };
+      return backend.create({ key, name: resourceName(key), tags: resourceTags(key), type: 'substrate-node', descriptor: {}, secrets: {} }, { signal: new AbortController().signal } as never);
+    };
+    await mk('7');
+    await mk('99');
+    await setup({ backend, ogate, extra: { orphanSweepMs: 200 } });
+    await until('orphan gone', () => backend.resources.size === 1);
+    expect([...backend.resources.values()][0]!.key.id).toBe('7');
+    expect(backend.calls.create).toBe(2);
+  });
+
+  it('restarts an unhealthy deployment, reports degraded while it stays down, running when it recovers', async () => {
+    let healthy = true;
+    const { ogate, backend } = await setup({ healthy: () => healthy });
+    ogate.upsert({ id: '8' });
+    await until('running', () => states(ogate, '8').includes('running'));
+    healthy = false;
+    await until('degraded', () => states(ogate, '8').includes('degraded'));
+    expect(backend.calls.restart).toBeGreaterThanOrEqual(1);
+    healthy = true;
+    await until('running again', () => states(ogate, '8').at(-1) === 'running');
+    expect(states(ogate, '8')).toEqual(['provisioning', 'running', 'degraded', 'running']);
+  });
+
+  it('a short outage never reaches degraded', async () => {
+    let healthy = true;
+    const { ogate, backend } = await setup({ healthy: () => healthy, extra: { probeIntervalMs: 100 } });
+    ogate.upsert({ id: '9' });
+    await until('running', () => states(ogate, '9').includes('running'));
+    healthy = false;
+    await until('restart', () => backend.calls.restart > 0);
+    healthy = true;
+    await new Promise((r) => setTimeout(r, 800));
+    expect(states(ogate, '9')).toEqual(['provisioning', 'running']);
+  });
+
+  it('stops acting on a stale generation (409) and serves the new one', async () => {
+    const { ogate, backend } = await setup();
+    ogate.upsert({ id: '10' });
+    await until('running', () => states(ogate, '10').includes('running'));
+    ogate.upsert({ id: '10', generation: 2, state: 'awarded' });
+    await until('gen 2 running', () => ogate.reports.some((r) => r.id === '10' && r.generation === 2 && r.state === 'running'));
+    await until('gen 1 destroyed', () => [...backend.resources.values()].every((r) => r.key.generation === 2));
+  });
+});

@@ -35,7 +35,7 @@ export class FakeOGate {
   upsert(d: Partial<Deployment> & { id: string }): Deployment {
     const old = this.deployments.get(d.id);
     const next: Deployment = {
-      type: 'substrate-node', generation: 1, desired: 'present', state: 'awarded', endpoints: [], descriptor: { role: 'rpc', chain: 'dinfra', version: 'v' }, secrets: {}, subscriber: '5S', awardedAt: 1,
+      type: 'substrate-node', generation: 1, desired: 'present', state: 'awarded', endpoints: [], descriptor: { role: 'rpc', chain: 'dinfra', version: 'v' } as Deployment['descriptor'], secrets: {}, subscriber: '5S', awardedAt: 1,
       billing: { pricePerBlock: '0', deposit: '0', remaining: '0', expiresAt: null },
       ...old, ...d, revision: ++this.revision,
     };
@@ -52,7 +52,10 @@ export class FakeOGate {
 
   async #handle(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse): Promise<void> {
     const url = new URL(req.url!, 'http://x');
-    const send = (status: number, body: unknown) => (res.writeHead(status, { 'content-type': status >= 400 ? 'application/problem+json' : 'application/json' }), res.end(JSON.stringify(body)));
+    const send = (status: number, body: unknown): void => {
+      res.writeHead(status, { 'content-type': status >= 400 ? 'application/problem+json' : 'application/json' });
+      res.end(JSON.stringify(body));
+    };
     if (this.down) return send(503, { type: 'about:blank', title: 'down', status: 503 });
     if (req.headers.authorization !== 'Bearer t') return send(401, { type: 'about:blank', title: 'Unauthorized', status: 401 });
     if (req.method === 'GET' && url.pathname === '/v1/provider') return send(200, this.provider);

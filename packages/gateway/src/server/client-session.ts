@@ -45,18 +45,18 @@ export class ClientSession {
     try {
       if (kind.type === 'legacy') {
         const sub = new LegacySubscription({ id, method, params, mode: kind.mode, notification: kind.notification, unsubscribe: kind.unsubscribe[0]!, pool: this.o.pool, deliver: this.#deliver, logger: this.o.logger, metrics: this.o.metrics });
-        let u = this.o.pool.pick();
+        let u = this.o.pool.pickForSubscription();
         try {
           await sub.start(u);
         } catch (e) {
           if (!(e instanceof UpstreamClosedError)) throw e;
-          u = this.o.pool.pick(new Set([u]));
+          u = this.o.pool.pickForSubscription(new Set([u]));
           await sub.start(u);
         }
         this.#add(sub);
         return { id, via: u.name };
       }
-      const u = this.o.pool.pick();
+      const u = this.o.pool.pickForSubscription();
       const reply = await u.client.request(method, params);
       if (reply.isError) throw new UpstreamRpcError(reply.error!);
       const sub = new PinnedSubscription({
@@ -70,6 +70,7 @@ export class ClientSession {
         deliver: this.#deliver,
         onEnd: (s) => this.#remove(s),
         isFinal: (r) => isFinalEvent(kind.notification, r),
+        pool: method === 'chainHead_v1_follow' ? this.o.pool : undefined,
       });
       this.#add(sub);
       return { id, via: u.name };

@@ -37,6 +37,18 @@ export class LegacySubscription implements Subscription {
   readonly #storage: StorageFollower | undefined;
   #lastRuntime: string | undefined;
   readonly #onClose = () => this.#move();
+  /** A connected upstream that left the rotation (stale, lagging, wrong chain): move off it too. */
+  readonly #onPoolChange = () => {
+    const u = this.upstream;
+    if (!u || u.usable || !u.client.isOpen || this.o.pool.usable().length === 0) return;
+    const id = this.upstreamId;
+    u.client.off('close', this.#onClose);
+    if (id !== undefined) {
+      u.client.offNotification(id);
+      void u.client.request(this.o.unsubscribe, [id]).catch(() => undefined);
+    }
+    this.#move();
+  };
   readonly #abort = new AbortController();
 
   constructor(private readonly o: LegacySubscriptionOptions) {
@@ -74,6 +86,8 @@ export class LegacySubscription implements Subscription {
     this.upstreamId = upstreamId;
     u.client.once('close', this.#onClose);
     u.client.onNotification(upstreamId, (n) => this.#enqueue(n, u));
+    this.o.pool.off('change', this.#onPoolChange);
+    this.o.pool.on('change', this.#onPoolChange);
   }
 
   #enqueue(n: JsonRpcNotification, u: Upstream): void {
@@ -120,6 +134,7 @@ export class LegacySubscription implements Subscription {
   async close(): Promise<void> {
     this.#closed = true;
     this.#abort.abort(new Error('subscription closed'));
+    this.o.pool.off('change', this.#onPoolChange);
     const u = this.upstream;
     const id = this.upstreamId;
     if (!u || id === undefined) return;

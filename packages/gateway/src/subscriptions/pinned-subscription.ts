@@ -1,3 +1,4 @@
+import type { UpstreamPool } from '../upstream/pool.ts';
 import type { Upstream } from '../upstream/upstream.ts';
 import type { Deliver, Subscription } from './subscription.ts';
 
@@ -8,6 +9,12 @@ import type { Deliver, Subscription } from './subscription.ts';
 export class PinnedSubscription implements Subscription {
   #closed = false;
   readonly #onClose = () => this.#end();
+  readonly #onPoolChange = () => {
+    const u = this.o.upstream;
+    if (u.usable || !u.client.isOpen || this.o.pool!.usable().length === 0) return;
+    void u.client.request(this.o.unsubscribe, [this.o.upstreamId]).catch(() => undefined);
+    this.#end();
+  };
 
   constructor(
     private readonly o: {
@@ -21,9 +28,12 @@ export class PinnedSubscription implements Subscription {
       deliver: Deliver;
       onEnd: (s: PinnedSubscription) => void;
       isFinal: (result: unknown) => boolean;
+      /** When given, the subscription also ends (with `endEvent`) once its upstream leaves the rotation. */
+      pool?: UpstreamPool | undefined;
     },
   ) {
     o.upstream.client.once('close', this.#onClose);
+    o.pool?.on('change', this.#onPoolChange);
     o.upstream.client.onNotification(o.upstreamId, (n) => {
       if (this.#closed) return;
       o.deliver(n.method, o.id, n.params.result);
@@ -55,6 +65,7 @@ export class PinnedSubscription implements Subscription {
 
   #finish(): void {
     this.#closed = true;
+    this.o.pool?.off('change', this.#onPoolChange);
     this.o.upstream.client.off('close', this.#onClose);
     this.o.upstream.client.offNotification(this.o.upstreamId);
     this.o.onEnd(this);

@@ -32,6 +32,17 @@ export class UpstreamPool extends EventEmitter<{ change: [] }> {
     return best;
   }
 
+  /** For a long-lived subscription: the usable upstream holding the fewest (ties: {@link pick}'s order). */
+  pickForSubscription(exclude?: ReadonlySet<Upstream>): Upstream {
+    const first = this.pick(exclude);
+    let best = first;
+    for (const u of this.upstreams) {
+      if (!u.usable || exclude?.has(u)) continue;
+      if (u.client.subscriptions < best.client.subscriptions) best = u;
+    }
+    return best;
+  }
+
   /** The usable upstream with the highest best block (for answers a lagging node lacks). */
   mostAdvanced(exclude?: ReadonlySet<Upstream>): Upstream | undefined {
     let best: Upstream | undefined;
@@ -46,7 +57,7 @@ export class UpstreamPool extends EventEmitter<{ change: [] }> {
   async waitForUsable(exclude?: ReadonlySet<Upstream>, signal?: AbortSignal): Promise<Upstream> {
     for (;;) {
       try {
-        return this.pick(exclude);
+        return this.pickForSubscription(exclude);
       } catch (e) {
         if (!(e instanceof NoUpstreamError)) throw e;
       }

@@ -110,6 +110,11 @@ export class UpstreamClient extends EventEmitter<{ open: []; close: [] }> {
     return reply.result as T;
   }
 
+  /** Subscriptions held on this connection. */
+  get subscriptions(): number {
+    return this.#handlers.size;
+  }
+
   /** Routes notifications of upstream subscription `subId` to `handler` (held ones first). */
   onNotification(subId: string, handler: NotificationHandler): void {
     this.#handlers.set(subId, handler);

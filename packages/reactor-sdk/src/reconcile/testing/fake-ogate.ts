@@ -35,7 +35,7 @@ export class FakeOGate {
   upsert(d: Partial<Deployment> & { id: string }): Deployment {
     const old = this.deployments.get(d.id);
     const next: Deployment = {
-      type: 'substrate-node', generation: 1, desired: 'present', state: 'awarded', endpoints: [], descriptor: { role: 'rpc', chain: 'dinfra', version: 'v' } as Deployment['descriptor'], secrets: {}, subscriber: '5S', awardedAt: 1,
+      type: 'substrate-node', generation: 1, desired: 'present', state: 'awarded', endpoints: [], descriptor: { role: 'rpc', chain: 'dinfra', version: 'v' } as unknown as Deployment['descriptor'], secrets: {}, subscriber: '5S', awardedAt: 1,
       billing: { pricePerBlock: '0', deposit: '0', remaining: '0', expiresAt: null },
       ...old, ...d, revision: ++this.revision,
     };

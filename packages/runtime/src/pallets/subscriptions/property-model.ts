@@ -1,15 +1,18 @@
 import fc from 'fast-check';
-import { expect } from 'vitest';
 import { DIN } from '../../testing/fixtures.ts';
 import { Harness } from '../../testing/harness.ts';
 import { account, CID, hex } from '../../testing/fixtures.ts';
 import { ProvidersStorage as PS } from '../providers/storage.ts';
 import { SubscriptionsStorage as S } from './storage.ts';
 import { isLive } from './types.ts';
+import { Ledger, same, type MoneyAction, type Reached } from './property-ledger.ts';
 
 /**
- * The fast-check model of the marketplace: random sequences of calls and block advances,
- * with the invariants of issue 3 checked after every step.
+ * The fast-check model of the marketplace: random sequences of calls and block advances, with
+ * the invariants of issue 3 checked after every step, billing checked against an independent
+ * ledger (property-ledger.ts) after every call and every block. A third of the steps are
+ * whole life cycles (subscribe → Provisioning → Running → advance), so that sequences bill,
+ * settle and run out of funds; runSequence reports what each sequence reached.
  */
 const PROVIDERS = [account(1), account(2), account(3)];
 const OPERATOR = account(9);
@@ -29,6 +32,7 @@ type Cmd =
   | { k: 'advance'; n: number };
 
 const idx = (n: number) => fc.integer({ min: 0, max: n - 1 });
+const blocks = fc.oneof({ arbitrary: fc.integer({ min: 1, max: 3 }), weight: 3 }, { arbitrary: fc.integer({ min: 18, max: 24 }), weight: 1 });
 export const command: fc.Arbitrary<Cmd> = fc.oneof(
   { arbitrary: fc.record({ k: fc.constant('subscribe' as const), who: idx(3), target: idx(4), type: idx(2), deposit: fc.bigInt({ min: DIN - 1n, max: 3n * DIN }), max: idx(4) }), weight: 5 },
   { arbitrary: fc.record({ k: fc.constant('report' as const), actor: idx(5), id: idx(8), status: idx(8) }), weight: 8 },
@@ -38,15 +42,48 @@ export const command: fc.Arbitrary<Cmd> = fc.oneof(
   { arbitrary: fc.record({ k: fc.constant('offer' as const), p: idx(3), type: idx(2), capacity: fc.integer({ min: 0, max: 3 }), price: idx(4), open: fc.boolean() }), weight: 2 },
   { arbitrary: fc.record({ k: fc.constant('close' as const), p: idx(3), type: idx(2) }), weight: 1 },
   { arbitrary: fc.record({ k: fc.constantFrom('pause' as const, 'resume' as const, 'deregister' as const, 'register' as const), p: idx(3) }), weight: 2 },
-  { arbitrary: fc.record({ k: fc.constant('advance' as const), n: fc.oneof({ arbitrary: fc.integer({ min: 1, max: 3 }), weight: 3 }, { arbitrary: fc.integer({ min: 18, max: 24 }), weight: 1 }) }), weight: 4 },
+  { arbitrary: fc.record({ k: fc.constant('advance' as const), n: blocks }), weight: 4 },
 );
+
+/**
+ * A whole life cycle: subscribe (to an offering that bills, mostly), the assigned provider
+ * reports Provisioning then Running (id 0 is the newest subscription, status 0 the natural
+ * next one), then blocks pass, often past the deposit (1-3 DIN at 0.05 or 0.2 DIN a block),
+ * and half the time anyone settles.
+ */
+export const lifeCycle: fc.Arbitrary<Cmd[]> = fc
+  .record({
+    who: idx(3),
+    aim: fc.oneof(
+      { arbitrary: fc.constant({ target: 3, type: 0 }), weight: 3 }, // Provider p1, substrate-node: 0.05 DIN a block
+      { arbitrary: fc.constant({ target: 1, type: 1 }), weight: 3 }, // allow-list [p0, p2], rpc-endpoint: p0 at 0.2 DIN a block
+      { arbitrary: fc.constant({ target: 3, type: 1 }), weight: 1 }, // Provider p1, rpc-endpoint: 0.01 DIN a block
+      { arbitrary: fc.constant({ target: 0, type: 0 }), weight: 1 }, // anyone, substrate-node: the free one first
+    ),
+    settle: fc.boolean(),
+    deposit: fc.bigInt({ min: DIN - 1n, max: 3n * DIN }),
+    n: fc.oneof({ arbitrary: fc.integer({ min: 1, max: 6 }), weight: 3 }, { arbitrary: fc.integer({ min: 6, max: 16 }), weight: 2 }, { arbitrary: fc.integer({ min: 16, max: 32 }), weight: 1 }),
+  })
+  .map(({ who, aim, deposit, n, settle }): Cmd[] => [
+    { k: 'subscribe', who, target: aim.target, type: aim.type, deposit, max: 3 },
+    { k: 'report', actor: 0, id: 0, status: 0 },
+    { k: 'report', actor: 0, id: 0, status: 0 },
+    { k: 'advance', n },
+    ...(settle ? [{ k: 'settle' as const, id: 0 }] : []),
+  ]);
+
+/** A random sequence: single steps and whole life cycles, 1 to 16 steps. */
+export const sequence: fc.Arbitrary<Cmd[]> = fc
+  .array(fc.oneof({ arbitrary: command.map((c) => [c]), weight: 2 }, { arbitrary: lifeCycle, weight: 1 }), { minLength: 1, maxLength: 8 })
+  .map((parts) => parts.flat().slice(0, 16));
 
 /** [provider, type, capacity, price index] offered before the random steps. */
 const SETUP_OFFERINGS: Array<[number, number, number, number]> = [[0, 0, 2, 1], [1, 0, 3, 2], [2, 0, 2, 0], [0, 1, 1, 3], [1, 1, 2, 1]];
 
 const STATUSES = ['Provisioning', 'Running', 'Degraded', 'Failed', 'Running2'];
 
-function apply(h: Harness, c: Cmd): void {
+/** Runs one step; returns the money actions it took (the ledger follows them). */
+function apply(h: Harness, c: Cmd): MoneyAction[] {
   const next = Number(S.NextSubscriptionId.get(h.state) ?? 0n);
   // Half the picks go to the newest subscription, so that life cycles get far.
   const id = (i: number) => BigInt(next === 0 ? i : i < 4 ? next - 1 : i % next);
@@ -59,8 +96,8 @@ function apply(h: Harness, c: Cmd): void {
         { type: 'Selector', value: { type_id: c.type, providers: undefined, region: hex('eu') } },
         { type: 'Provider', value: { provider: PROVIDERS[1], type_id: c.type } },
       ];
-      h.tx(SUBSCRIBERS[c.who]!, 'Subscriptions', 'subscribe', { target: targets[c.target], descriptor_cid: CID, deposit: c.deposit, max_price_per_block: PRICES[c.max]! });
-      break;
+      const r = h.tx(SUBSCRIBERS[c.who]!, 'Subscriptions', 'subscribe', { target: targets[c.target], descriptor_cid: CID, deposit: c.deposit, max_price_per_block: PRICES[c.max]! });
+      return [{ k: 'subscribe', id: BigInt(next), deposit: c.deposit, ok: r.ok }];
     }
     case 'report': {
       const cur = S.Subscriptions.get(h.state, id(c.id))?.status.type ?? 'Awarded';
@@ -72,15 +109,17 @@ function apply(h: Harness, c: Cmd): void {
       h.tx(actor, 'Subscriptions', 'report_status', { id: id(c.id), report });
       break;
     }
-    case 'topUp':
-      h.tx(SUBSCRIBERS[c.who]!, 'Subscriptions', 'top_up', { id: id(c.id), amount: c.amount });
-      break;
+    case 'topUp': {
+      const r = h.tx(SUBSCRIBERS[c.who]!, 'Subscriptions', 'top_up', { id: id(c.id), amount: c.amount });
+      return [{ k: 'topUp', id: id(c.id), amount: c.amount, ok: r.ok }];
+    }
     case 'terminate':
       h.tx(actors[c.actor + 1]!, 'Subscriptions', 'terminate', { id: id(c.id) });
       break;
-    case 'settle':
-      h.tx(OPERATOR, 'Subscriptions', 'settle', { id: id(c.id) });
-      break;
+    case 'settle': {
+      const r = h.tx(OPERATOR, 'Subscriptions', 'settle', { id: id(c.id) });
+      return [{ k: 'settle', id: id(c.id), ok: r.ok }];
+    }
     case 'offer':
       h.tx(PROVIDERS[c.p]!, 'Providers', 'set_offering', {
         type_id: c.type, capacity: c.capacity, price_per_block: PRICES[c.price]!, regions: c.p === 1 ? [] : [hex('eu')], open: c.open,
@@ -98,38 +137,38 @@ function apply(h: Harness, c: Cmd): void {
       h.tx(PROVIDERS[c.p]!, 'Providers', c.k);
       break;
     case 'advance':
-      h.advance(c.n);
-      break;
+      throw new Error('advance is run block by block by runSequence');
   }
+  return [];
 }
 
 function checkInvariants(h: Harness, issuance: bigint, terminated: Set<bigint>): void {
   const st = h.state;
-  expect(h.totalIssuance()).toBe(issuance);
-  expect(ALL.reduce((sum, a) => sum + h.free(a) + h.reserved(a), 0n)).toBe(issuance);
+  same(h.totalIssuance(), issuance, 'total issuance');
+  same(ALL.reduce((sum, a) => sum + h.free(a) + h.reserved(a), 0n), issuance, 'sum of balances');
   const subs = S.Subscriptions.entries(st);
   const expectedReserved = new Map<string, bigint>(ALL.map((a) => [a, PS.Providers.get(st, a)?.deposit ?? 0n]));
   const used = new Map<string, number>();
   const live = new Map<string, number>();
   for (const [[id], sub] of subs) {
     if (!isLive(sub)) {
-      expect(sub.deposit).toBe(0n);
-      expect(sub.settled_to).toBeUndefined();
+      same(sub.deposit, 0n, `deposit of terminated #${id}`);
+      same(sub.settled_to, undefined, `settled_to of terminated #${id}`);
       terminated.add(id);
       continue;
     }
-    expect(terminated.has(id)).toBe(false);
+    same(terminated.has(id), false, `#${id} live again after termination`);
     expectedReserved.set(sub.subscriber, (expectedReserved.get(sub.subscriber) ?? 0n) + sub.deposit);
     const key = `${sub.provider}/${sub.target.value.type_id}`;
     used.set(key, (used.get(key) ?? 0) + 1);
     live.set(sub.provider, (live.get(sub.provider) ?? 0) + 1);
-    expect(S.SubscriptionsByProvider.contains(st, sub.provider, id)).toBe(true);
+    same(S.SubscriptionsByProvider.contains(st, sub.provider, id), true, `#${id} in SubscriptionsByProvider`);
   }
-  for (const a of ALL) expect(h.reserved(a)).toBe(expectedReserved.get(a));
+  for (const a of ALL) same(h.reserved(a), expectedReserved.get(a), `reserved of ${a}`);
   for (const p of PROVIDERS) {
     const info = PS.Providers.get(st, p);
-    expect(info?.live_subscriptions ?? 0).toBe(live.get(p) ?? 0);
-    for (const t of [0, 1]) expect(PS.Offerings.get(st, p, t)?.used ?? 0).toBe(used.get(`${p}/${t}`) ?? 0);
+    same(info?.live_subscriptions ?? 0, live.get(p) ?? 0, `live subscriptions of ${p}`);
+    for (const t of [0, 1]) same(PS.Offerings.get(st, p, t)?.used ?? 0, used.get(`${p}/${t}`) ?? 0, `used capacity of ${p}/${t}`);
   }
 }
 
@@ -146,21 +185,54 @@ function setup(): Harness {
   return base.fork();
 }
 
-/** Runs one random sequence from the setup chain, checking the invariants after every step. */
-export function runSequence(cmds: Cmd[]): void {
+/** Settled events in the open block's events from `mark` on, for ids terminated before. */
+function expectNoSettlementAfterTermination(h: Harness, mark: number, terminated: Set<bigint>): void {
+  for (const e of h.env.events.slice(mark)) {
+    const v = e.event.value as { type: string; value?: { id: bigint } };
+    if (e.event.type === 'Subscriptions' && v.type === 'Settled') same(terminated.has(v.value!.id), false, `#${v.value!.id} settled after termination`);
+  }
+}
+
+/** Whether the open block's events from `mark` on include any of the Subscriptions pallet. */
+function subscriptionsEvents(h: Harness, mark: number): boolean {
+  for (let i = mark; i < h.env.events.length; i++) if (h.env.events[i]!.event.type === 'Subscriptions') return true;
+  return false;
+}
+
+/**
+ * Runs one random sequence from the setup chain: the invariants after every step, the ledger
+ * and "no settlement after termination" after every call and every block. Returns what the
+ * sequence reached.
+ */
+export function runSequence(cmds: Cmd[]): Reached {
   const h = setup();
   const issuance = h.totalIssuance();
   const terminated = new Set<bigint>();
+  const ledger = new Ledger(h, PROVIDERS);
   for (const c of cmds) {
-    const mark = h.env.events.length;
-    const blockBefore = h.block;
-    apply(h, c);
-    // No settlement of a subscription that was already terminated before this step.
-    const fresh = h.block === blockBefore ? h.env.events.slice(mark) : h.env.events;
-    for (const e of fresh) {
-      const v = e.event.value as { type: string; value?: { id: bigint } };
-      if (e.event.type === 'Subscriptions' && v.type === 'Settled') expect(terminated.has(v.value!.id)).toBe(false);
+    if (c.k === 'advance') {
+      for (let i = 0; i < c.n; i++) {
+        h.nextBlock();
+        // Money moves and statuses change only with a Subscriptions event: a block without
+        // one needs only the model's checks (this keeps 10,000 sequences fast).
+        if (!subscriptionsEvents(h, 0)) {
+          ledger.quietBlock(h);
+          continue;
+        }
+        expectNoSettlementAfterTermination(h, 0, terminated);
+        ledger.step(h);
+        for (const e of h.env.events) {
+          const v = e.event.value as { type: string; value?: { id: bigint } };
+          if (e.event.type === 'Subscriptions' && v.type === 'Terminated') terminated.add(v.value!.id);
+        }
+      }
+    } else {
+      const mark = h.env.events.length;
+      const actions = apply(h, c);
+      expectNoSettlementAfterTermination(h, mark, terminated);
+      ledger.step(h, actions);
     }
     checkInvariants(h, issuance, terminated);
   }
+  return ledger.reached;
 }

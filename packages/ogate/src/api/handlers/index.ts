@@ -1,0 +1,24 @@
+/** One handler per operationId (as in openapi.yaml). */
+import type { HandlerFactory } from '../deps.ts';
+import { getDeployment } from './getDeployment.ts';
+import { getProvider } from './getProvider.ts';
+import { getReport } from './getReport.ts';
+import { listDeployments } from './listDeployments.ts';
+import { getMetrics, getOpenApi, healthz, readyz } from './operations.ts';
+import { reportStatus } from './reportStatus.ts';
+import { streamEvents } from './streamEvents.ts';
+import { terminateDeployment } from './terminateDeployment.ts';
+
+export const HANDLERS: Record<string, HandlerFactory> = {
+  listDeployments,
+  getDeployment,
+  reportStatus,
+  terminateDeployment,
+  getReport,
+  streamEvents,
+  getProvider,
+  healthz,
+  readyz,
+  getOpenApi,
+  getMetrics,
+};

@@ -1,0 +1,53 @@
+/** PUT /v1/deployments/{id}/status: queue a report (202), or 200 when nothing needs to go on chain. */
+import type { HandlerFactory } from '../deps.ts';
+import { claimsOf, servedRow } from '../access.ts';
+import { badRequest, HttpProblem, PROBLEM } from '../problem.ts';
+import { applicability } from '../../outbox/reflected.ts';
+import { truncateUtf8 } from '../../descriptors/errors.ts';
+import { effectiveState, legalNext } from '../../outbox/transitions.ts';
+import type { ReportKind } from '../../outbox/types.ts';
+
+interface Body {
+  generation: number;
+  state: 'provisioning' | 'running' | 'degraded' | 'failed';
+  endpoints?: string[];
+  reason?: string;
+}
+
+export const reportStatus: HandlerFactory = ({ ctx }) => (c, _req, res) => {
+  const { store, changes, metrics, log } = ctx;
+  const id = String(c.request.params.id);
+  const body = c.request.requestBody as Body;
+  if (body.state === 'running' && !body.endpoints) throw badRequest('a running report needs endpoints', [{ path: '/endpoints', message: 'required when state is running' }]);
+  if (body.state !== 'running' && body.endpoints) throw badRequest('endpoints go with state running only', [{ path: '/endpoints', message: 'only with state running' }]);
+  if (body.state === 'failed' && !body.reason) throw badRequest('a failed report needs a reason', [{ path: '/reason', message: 'required when state is failed' }]);
+  for (const [i, e] of (body.endpoints ?? []).entries()) {
+    if (Buffer.byteLength(e, 'utf8') > 256) throw badRequest('an endpoint is longer than 256 bytes', [{ path: `/endpoints/${i}`, message: 'at most 256 UTF-8 bytes' }]);
+  }
+  const kind: ReportKind = body.state;
+  const reason = body.state === 'failed' ? truncateUtf8(body.reason!) : null;
+  const endpoints = body.state === 'running' ? body.endpoints! : null;
+  const out = store.tx(() => {
+    const row = servedRow(store, id, claimsOf(c));
+    if (body.generation !== row.generation) {
+      throw new HttpProblem(409, PROBLEM.staleGeneration, 'Stale generation', `deployment ${id} is at generation ${row.generation}, the report is for ${body.generation}`);
+    }
+    if (row.desired === 'absent') throw new HttpProblem(409, PROBLEM.absent, 'Deployment absent', `deployment ${id} is absent (${row.reason ?? 'award ended'})`);
+    const open = store.reports.open(id, row.generation);
+    const same = open.find((r) => r.kind === kind && JSON.stringify(r.endpoints) === JSON.stringify(endpoints) && (kind !== 'failed' || r.reason === reason));
+    if (same && same.id === open[open.length - 1]!.id) return { status: 200, reportId: String(same.id), state: same.status };
+    if (!open.length && applicability(row, { generation: body.generation, kind, endpoints }) === 'reflected') return { status: 200, reportId: null, state: 'reflected' as const };
+    const from = effectiveState(row.state, open);
+    if (!legalNext(from, kind, endpoints, row.endpoints)) {
+      throw new HttpProblem(409, PROBLEM.illegalTransition, 'Illegal transition', `deployment ${id} is ${from}${open.length ? ' (with reports queued)' : ''}; ${kind} does not follow`);
+    }
+    const r = store.reports.insert({ deploymentId: id, generation: row.generation, kind, endpoints, reason });
+    return { status: 202, reportId: String(r.id), state: r.status };
+  });
+  if (out.status === 202) {
+    metrics.reportsQueued.inc({ kind });
+    log.info({ subscription: id, report: out.reportId, kind }, 'report queued');
+    changes.emit('outbox');
+  }
+  res.status(out.status).json({ reportId: out.reportId, status: out.state });
+};

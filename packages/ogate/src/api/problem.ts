@@ -1,0 +1,43 @@
+/** RFC 9457 problem details (`application/problem+json`); never carries secrets. */
+import type { Response } from 'express';
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export const PROBLEM = {
+  badRequest: 'urn:dinfra:ogate:bad-request',
+  unauthorized: 'urn:dinfra:ogate:unauthorized',
+  forbidden: 'urn:dinfra:ogate:forbidden-type',
+  notFound: 'urn:dinfra:ogate:not-found',
+  staleGeneration: 'urn:dinfra:ogate:stale-generation',
+  absent: 'urn:dinfra:ogate:deployment-absent',
+  illegalTransition: 'urn:dinfra:ogate:illegal-transition',
+  internal: 'urn:dinfra:ogate:internal',
+} as const;
+
+export function problem(res: Response, status: number, type: string, title: string, detail?: string, errors?: FieldError[]): void {
+  if (res.headersSent) return;
+  res
+    .status(status)
+    .type('application/problem+json')
+    .send(JSON.stringify({ type, title, status, ...(detail ? { detail } : {}), ...(errors?.length ? { errors } : {}) }));
+}
+
+export class HttpProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly type: string,
+    readonly title: string,
+    readonly detail?: string,
+    readonly errors?: FieldError[],
+  ) {
+    super(detail ?? title);
+    this.name = 'HttpProblem';
+  }
+}
+
+export const badRequest = (detail: string, errors?: FieldError[]) => new HttpProblem(400, PROBLEM.badRequest, 'Bad request', detail, errors);
+export const notFound = (detail: string) => new HttpProblem(404, PROBLEM.notFound, 'Not found', detail);
+export const forbidden = (detail: string) => new HttpProblem(403, PROBLEM.forbidden, 'Forbidden', detail);

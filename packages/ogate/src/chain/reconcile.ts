@@ -1,0 +1,71 @@
+/**
+ * Reconcile from chain storage at a finalized block: every live subscription of the provider
+ * (paged through DinfraApi.subscriptions_of_provider) becomes or updates a deployment; rows
+ * present in the store but no longer the provider's become absent. Pending outbox extrinsics
+ * whose block was not seen are settled by the operator's nonce. One transaction, with the cursor.
+ */
+import type { OGateContext } from '../context.ts';
+import { absenceReason, applyLiveRecord, generationAtReconcile, markAbsent, newAwardRow } from '../desired/derive.ts';
+import type { DeploymentRow } from '../desired/types.ts';
+import { liveIdsOf, subscriptionsAt, type BlockRef } from './read.ts';
+import type { TypeCatalog } from './type-names.ts';
+
+export interface ReconcileOutcome {
+  live: number;
+  added: number;
+  updated: number;
+  removed: number;
+  served: DeploymentRow[];
+}
+
+export async function reconcile(ctx: OGateContext, types: TypeCatalog, at: BlockRef): Promise<ReconcileOutcome> {
+  const { api, store } = ctx;
+  const me = ctx.provider.account;
+  const ids = await liveIdsOf(api, at.hash, me);
+  const live = new Set(ids.map(String));
+  const gone = store.deployments.present().filter((d) => !live.has(d.id)).map((d) => BigInt(d.id));
+  const records = await subscriptionsAt(api, at.hash, [...ids, ...gone]);
+  for (const r of records.values()) if (r) await types.get(r.typeId);
+  const typeNames = new Map<number, string>();
+  for (const r of records.values()) if (r) typeNames.set(r.typeId, (await types.get(r.typeId)).name);
+
+  const out: ReconcileOutcome = { live: ids.length, added: 0, updated: 0, removed: 0, served: [] };
+  store.tx(() => {
+    for (const id of ids) {
+      const record = records.get(id);
+      if (!record) continue;
+      const existing = store.deployments.get(id.toString());
+      const generation = generationAtReconcile(record, me);
+      let row: DeploymentRow;
+      let changed: boolean;
+      if (!existing || existing.generation !== generation || existing.awardedAt !== record.awardedAt) {
+        row = newAwardRow({ id, record, typeName: typeNames.get(record.typeId)!, generation, now: at.number });
+        out.added++;
+        changed = true;
+      } else {
+        row = existing;
+        changed = applyLiveRecord(row, record, at.number);
+        if (changed) out.updated++;
+      }
+      if (changed && row.phase === 'ready') {
+        row.revision = store.meta.nextRevision();
+        out.served.push(row);
+      }
+      if (changed) store.deployments.put(row);
+    }
+    for (const id of gone) {
+      const row = store.deployments.get(id.toString())!;
+      const record = records.get(id);
+      if (markAbsent(row, absenceReason(record, me), record?.state === 'terminated')) {
+        out.removed++;
+        if (row.phase === 'ready') {
+          row.revision = store.meta.nextRevision();
+          out.served.push(row);
+        }
+        store.deployments.put(row);
+      }
+    }
+    store.meta.setCursor(at);
+  });
+  return out;
+}

@@ -1,0 +1,24 @@
+/** The API's Deployment object of a row (secrets passed in opened, never stored in the clear). */
+import type { components } from '../client/schema.ts';
+import type { DeploymentRow } from './types.ts';
+
+export type ApiDeployment = components['schemas']['Deployment'];
+
+export function toApiDeployment(row: DeploymentRow, secrets: Record<string, string>): ApiDeployment {
+  return {
+    id: row.id,
+    type: row.type,
+    generation: row.generation,
+    desired: row.desired,
+    state: row.state,
+    endpoints: row.endpoints,
+    descriptor: (row.descriptor ?? {}) as ApiDeployment['descriptor'],
+    descriptorCid: row.descriptorCid,
+    secrets,
+    billing: row.billing,
+    subscriber: row.subscriber,
+    awardedAt: row.awardedAt,
+    reason: row.reason,
+    revision: row.revision,
+  };
+}

@@ -23,7 +23,9 @@ const sockets: RawWs[] = [];
 const name = (n: RunningNode, i: number) => `127.0.0.1:${n.rpcPort}#${i}`;
 
 beforeAll(async () => {
-  [author, other] = await startCluster(1, 200);
+  const cluster = await startCluster(1, 200);
+  author = cluster[0]!;
+  other = cluster[1]!;
   proxy = new TcpProxy(author.rpcPort);
   await proxy.start();
   [cutOff, devNode] = await Promise.all([startNode(['--chain', 'local', '--charlie', '--tmp', '--sync-from', `ws://127.0.0.1:${proxy.port}`]), startNode(['--dev'])]);

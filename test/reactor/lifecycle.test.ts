@@ -1,0 +1,63 @@
+/**
+ * Acceptance (issue 8): a subscriber buys a dinfra node with the `dinfra` CLI; a real
+ * dinfra-reactor (local backend) runs a real dinfra-node that follows the marketplace chain;
+ * the endpoint on chain answers @polkadot/api with the chain's genesis; terminating ends the
+ * process within one reconcile period and frees the capacity.
+ */
+import { ApiPromise, WsProvider } from '@polkadot/api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ogateFetch } from '../support/ogate.ts';
+import { cli, deployedProcesses, descriptorFile, killDeployed, startMarket, startReactor, statusOnChain, TEST_TUNING, until, type Market, type RunningReactor } from './support.ts';
+
+let m: Market;
+let reactor: RunningReactor;
+
+beforeAll(async () => {
+  m = await startMarket([{ typeId: 0, capacity: 3 }]);
+  reactor = await startReactor(m);
+});
+
+afterAll(async () => {
+  await reactor?.kill();
+  if (reactor) killDeployed(reactor.dataDir);
+  await m?.close();
+});
+
+const used = async () => ((await ogateFetch(m.og, m.token, '/v1/provider')).body.offerings as Array<{ type: string; used: number }>).find((o) => o.type === 'substrate-node')!.used;
+
+describe('dinfra-reactor with the local backend', () => {
+  let id: string;
+
+  it('`dinfra subscribe --wait running` ends with a running dinfra-node whose on-chain endpoint serves the chain', async () => {
+    const file = descriptorFile({ type: 'substrate-node', role: 'rpc', chain: 'dinfra', version: 'dev' });
+    const r = await cli(m, ['subscribe', 'substrate-node', '--descriptor', file, '--deposit', '10', '--wait', 'running', '--json']);
+    expect(r.code, r.stderr + reactor.logs()).toBe(0);
+    const out = JSON.parse(r.stdout) as { subscription: { id: string; state: string } };
+    id = out.subscription.id;
+    expect(out.subscription.state).toBe('Running');
+    const status = await statusOnChain(m.api, id);
+    expect(status.type).toBe('Running');
+    expect(status.endpoints).toHaveLength(1);
+    const endpoint = status.endpoints![0]!;
+    expect(endpoint).toMatch(/^ws:\/\/127\.0\.0\.1:\d+$/);
+    const procs = deployedProcesses(reactor.dataDir);
+    expect(procs).toHaveLength(1);
+    const client = await ApiPromise.create({ provider: new WsProvider(endpoint), noInitWarn: true, throwOnConnect: true });
+    try {
+      expect(client.genesisHash.toHex()).toBe(m.api.genesisHash.toHex());
+      expect((await client.rpc.system.chain()).toString()).toBe('Development');
+    } finally {
+      await client.disconnect();
+    }
+    expect(await used()).toBe(1);
+  });
+
+  it('terminate: the process is gone within one reconcile period and the capacity is free', async () => {
+    const r = await cli(m, ['subscription', 'terminate', id]);
+    expect(r.code, r.stderr).toBe(0);
+    const t0 = Date.now();
+    await until('process gone', () => deployedProcesses(reactor.dataDir).length === 0, TEST_TUNING.resyncMs + 10_000);
+    expect(Date.now() - t0).toBeLessThan(TEST_TUNING.resyncMs + 10_000);
+    await until('capacity free', async () => (await used()) === 0, 20_000);
+  });
+});

@@ -2,14 +2,14 @@
 // logs — a dev chain, the embedded content store, a provider (//Bob, operator //Dave) with
 // open offerings, its OGate, and a local reactor. State under .dinfra/ (kept between runs).
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { randomUUID } from 'node:crypto';
 import { startChild, run, type Child } from './children.ts';
 import { takeLock, StackAlreadyRunningError } from './lock.ts';
 import { stopStackProcesses } from './sweep.ts';
 import { ensureProvider, OPERATOR_SURI } from './provider.ts';
-import { BIN, DEFAULT_PORTS, ROOT, stackPaths, type StackPorts } from './paths.ts';
+import { BIN, CONFIG, DEFAULT_PORTS, ROOT, stackPaths, type StackPorts } from './paths.ts';
 
 const HELP = `Usage: npm start [-- options]
 
@@ -51,7 +51,7 @@ async function main(): Promise<number> {
     console.error(`stack: --block-time must be an integer number of milliseconds >= 500 (got "${values['block-time']}")`);
     return 2;
   }
-  const paths = stackPaths(values['state-dir'] ? join(process.cwd(), values['state-dir']) : undefined);
+  const paths = stackPaths(values['state-dir'] ? resolve(values['state-dir']) : undefined);
   mkdirSync(paths.state, { recursive: true });
   let release: () => void;
   try {
@@ -112,7 +112,7 @@ async function main(): Promise<number> {
     const ogate = startChild({
       name: 'ogate',
       command: process.execPath,
-      args: [BIN.ogate, 'run', '--url', rpcUrl, '--suri', OPERATOR_SURI, '--data-dir', paths.ogate, '--listen', `127.0.0.1:${ports.ogate}`, '--ipfs-repo', paths.ipfs],
+      args: [BIN.ogate, 'run', '--config', CONFIG.ogate, '--url', rpcUrl, '--suri', OPERATOR_SURI, '--data-dir', paths.ogate, '--listen', `127.0.0.1:${ports.ogate}`, '--ipfs-repo', paths.ipfs],
       env,
     });
     children.push(ogate);

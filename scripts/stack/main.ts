@@ -9,7 +9,7 @@ import { startChild, run, type Child } from './children.ts';
 import { takeLock, StackAlreadyRunningError } from './lock.ts';
 import { stopStackProcesses } from './sweep.ts';
 import { ensureProvider, OPERATOR_SURI } from './provider.ts';
-import { BIN, CONFIG, DEFAULT_PORTS, ROOT, stackPaths, type StackPorts } from './paths.ts';
+import { BIN, DEFAULT_PORTS, ROOT, stackPaths, type StackPorts } from './paths.ts';
 
 const HELP = `Usage: npm start [-- options]
 
@@ -112,7 +112,7 @@ async function main(): Promise<number> {
     const ogate = startChild({
       name: 'ogate',
       command: process.execPath,
-      args: [BIN.ogate, 'run', '--config', CONFIG.ogate, '--url', rpcUrl, '--suri', OPERATOR_SURI, '--data-dir', paths.ogate, '--listen', `127.0.0.1:${ports.ogate}`, '--ipfs-repo', paths.ipfs],
+      args: [BIN.ogate, 'run', '--url', rpcUrl, '--suri', OPERATOR_SURI, '--data-dir', paths.ogate, '--listen', `127.0.0.1:${ports.ogate}`, '--ipfs-repo', paths.ipfs],
       env,
     });
     children.push(ogate);
@@ -126,7 +126,7 @@ async function main(): Promise<number> {
       env,
     });
     children.push(reactor);
-    const reactorUrl = (await reactor.waitFor(/reactor listening on (http:\/\/\S+)/, 60_000))[1]!;
+    const reactorUrl = (await reactor.waitFor(/reactor listening on (http:\/\/[^\s"]+)/, 60_000))[1]!;
 
     printReady({ rpcUrl, ogateUrl, reactorUrl });
     for (const child of children) {

@@ -9,7 +9,7 @@ import { startChild, run, type Child } from './children.ts';
 import { takeLock, StackAlreadyRunningError } from './lock.ts';
 import { stopStackProcesses } from './sweep.ts';
 import { ensureProvider, OPERATOR_SURI } from './provider.ts';
-import { BIN, DEFAULT_PORTS, ROOT, stackPaths, type StackPorts } from './paths.ts';
+import { BIN, CONFIG, DEFAULT_PORTS, ROOT, stackPaths, type StackPorts } from './paths.ts';
 
 const HELP = `Usage: npm start [-- options]
 
@@ -99,7 +99,7 @@ async function main(): Promise<number> {
     const node = startChild({
       name: 'node',
       command: process.execPath,
-      args: [BIN.node, '--dev', '--base-path', paths.chain, '--sealing', 'interval', '--block-time', String(blockTime), '--rpc-port', String(ports.rpc), '--prometheus-port', String(ports.prometheus), '--listen-addr', `/ip4/127.0.0.1/tcp/${ports.p2p}/ws`],
+      args: [BIN.node, '--dev', '--base-path', paths.chain, '--sealing', 'interval', '--block-time', String(blockTime), '--rpc-port', String(ports.rpc), '--prometheus-port', String(ports.prometheus), '--listen-addr', `/ip4/127.0.0.1/tcp/${ports.p2p}/ws`, '--log', 'info,author=warn'],
       env,
     });
     children.push(node);
@@ -112,7 +112,7 @@ async function main(): Promise<number> {
     const ogate = startChild({
       name: 'ogate',
       command: process.execPath,
-      args: [BIN.ogate, 'run', '--url', rpcUrl, '--suri', OPERATOR_SURI, '--data-dir', paths.ogate, '--listen', `127.0.0.1:${ports.ogate}`, '--ipfs-repo', paths.ipfs],
+      args: [BIN.ogate, 'run', '--config', CONFIG.ogate, '--url', rpcUrl, '--suri', OPERATOR_SURI, '--data-dir', paths.ogate, '--listen', `127.0.0.1:${ports.ogate}`, '--ipfs-repo', paths.ipfs],
       env,
     });
     children.push(ogate);
@@ -122,7 +122,7 @@ async function main(): Promise<number> {
     const reactor = startChild({
       name: 'reactor',
       command: process.execPath,
-      args: [BIN.reactor, '--ogate', ogateUrl, '--token', token, '--backend', 'local', '--data-dir', paths.reactor, '--listen', `127.0.0.1:${ports.reactor}`],
+      args: [BIN.reactor, '--config', CONFIG.reactor, '--chains', CONFIG.chains, '--ogate', ogateUrl, '--token', token, '--backend', 'local', '--data-dir', paths.reactor, '--listen', `127.0.0.1:${ports.reactor}`],
       env,
     });
     children.push(reactor);

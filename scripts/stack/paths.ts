@@ -33,3 +33,10 @@ export interface StackPorts {
 }
 
 export const DEFAULT_PORTS: StackPorts = { rpc: 9944, prometheus: 9615, p2p: 30333, ogate: 8420, reactor: 8421 };
+
+/** The configuration files shared with docker-compose.yml. */
+export const CONFIG = {
+  ogate: join(ROOT, 'deploy/ogate.yaml'),
+  reactor: join(ROOT, 'deploy/reactor.yaml'),
+  chains: join(ROOT, 'deploy/chains.yaml'),
+} as const;

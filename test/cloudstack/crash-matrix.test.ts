@@ -50,11 +50,14 @@ function liveByName(cloud: CloudStackEmulator, name: string) {
 }
 
 async function crash(cloud: CloudStackEmulator, file: string, op: 'create' | 'destroy', id: string, c: Case) {
-  cloud.state.options.jobDelayMs = c.at.endsWith('job pending') ? 1500 : 150; // a job to be seen pending lasts longer
+  // The job that must be seen pending is held until the process is dead, then released.
+  const held = /^(\w+): job pending$/.exec(c.at)?.[1];
+  if (held) cloud.state.options.jobDelays = { [held]: 3_600_000 };
   const r = await drive({ CS_URL: cloud.url, CS_OP: op, CS_SPEC: JSON.stringify(spec(id)), CS_CATALOG: JSON.stringify(catalog()), CS_CHECKPOINT: file, CS_CRASH_AT: c.at, CS_CRASH_NTH: String(c.nth), CLOUDSTACK_API_KEY: 'dinfra-api-key', CLOUDSTACK_SECRET_KEY: 'dinfra-secret-key' });
   // The step must have been reached: a run that finishes means the crash point does not exist.
   expect(r.signal, `${op} did not die at "${c.at}" #${c.nth}: code ${r.code} ${r.out}${r.err}`).toBe('SIGKILL');
-  cloud.state.options.jobDelayMs = 150;
+  cloud.state.options.jobDelays = {};
+  cloud.state.releaseJobs();
 }
 
 const CREATE_STEPS: Case[] = [

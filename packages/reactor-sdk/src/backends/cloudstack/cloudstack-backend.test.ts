@@ -184,11 +184,11 @@ describe('cloudstack backend against the emulator', () => {
   });
 
   it('a job that outlives its timeout keeps its id; the next create resumes it', async () => {
-    const { backend, cloud, ctx, checkpoint } = await setup({ jobDelayMs: 1500 }, { jobTimeoutSeconds: 1 });
+    const { backend, cloud, ctx, checkpoint } = await setup({ jobDelays: { deployVirtualMachine: 3_600_000 } }, { jobTimeoutSeconds: 1 });
     await expect(backend.create(nodeSpec(1), ctx())).rejects.toBeInstanceOf(CloudStackJobTimeoutError);
     expect(checkpoint.get(CHECKPOINT.deployJob)).toBeDefined();
-    cloud.state.options.jobDelayMs = 20;
-    await new Promise((r) => setTimeout(r, 600));
+    cloud.state.options.jobDelays = {};
+    cloud.state.releaseJobs();
     expect((await backend.create(nodeSpec(1), ctx())).state).toBe('running');
     expect(cloud.counts()).toMatchObject({ vmsCreated: 1, vmsLive: 1 });
   });

@@ -45,7 +45,7 @@ export interface Job {
   readonly instanceId?: string;
   readonly created: string;
   /** Clock time at which the job finishes. */
-  readonly doneAt: number;
+  doneAt: number;
   status: JobStatus;
   /** What happens when the job finishes: returns the job result or throws an ApiError. */
   readonly finish: () => Record<string, unknown>;

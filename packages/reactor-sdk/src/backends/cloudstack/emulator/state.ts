@@ -17,6 +17,8 @@ export interface EmulatorOptions {
   readonly accounts?: readonly { name: string; apiKey: string; secretKey: string; admin?: boolean; maxVms?: number }[];
   /** How long an async job stays pending. @default 50 */
   jobDelayMs?: number;
+  /** Per command (as on the wire), overriding jobDelayMs. */
+  jobDelays?: Record<string, number>;
   /** `allow.user.expunge.recover.vm`: users may pass expunge=true. @default false */
   allowUserExpunge?: boolean;
   /** Refuse a second live VM with the same name (431), as a network domain does. @default true */
@@ -97,11 +99,18 @@ export class EmulatorState {
     }
   }
 
-  /** Starts an async job that runs `finish` once `jobDelayMs` has passed. */
-  startJob(init: Omit<Job, 'id' | 'created' | 'doneAt' | 'status'>): Job {
-    const job: Job = { ...init, id: randomUUID(), created: new Date(this.now()).toISOString(), doneAt: this.now() + this.options.jobDelayMs, status: 0 };
+  /** Starts an async job of `command` that runs `finish` once its delay has passed. */
+  startJob(command: string, init: Omit<Job, 'id' | 'created' | 'doneAt' | 'status'>): Job {
+    const delay = this.options.jobDelays?.[command] ?? this.options.jobDelayMs;
+    const job: Job = { ...init, id: randomUUID(), created: new Date(this.now()).toISOString(), doneAt: this.now() + delay, status: 0 };
     this.jobs.set(job.id, job);
     return job;
+  }
+
+  /** Lets every pending job finish now (after a test held them with a huge jobDelayMs). */
+  releaseJobs(): void {
+    const t = this.now();
+    for (const job of this.jobs.values()) if (job.status === 0 && job.doneAt > t) job.doneAt = t;
   }
 
   /** Makes the next `count` calls of `command` fail with `code`. */

@@ -53,7 +53,7 @@ export const deployVirtualMachine: Handler = (ctx) => {
   state.vms.set(vm.id, vm);
   state.vmsCreated++;
   const jobFault = state.takeFault(command, 'job');
-  const job = state.startJob({
+  const job = state.startJob(command, {
     account: account.name, cmd: 'org.apache.cloudstack.api.command.user.vm.DeployVMCmd', instanceType: 'VirtualMachine', instanceId: vm.id,
     finish: () => {
       if (vm.expunged || !state.isLive(vm)) throw new ApiError(530, `VM ${vm.name} was destroyed while starting`, CS_ERROR.cloudRuntime);

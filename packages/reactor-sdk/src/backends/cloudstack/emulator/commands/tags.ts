@@ -13,7 +13,7 @@ export const createTags: Handler = (ctx) => {
   if (tags.length === 0) throw paramError('Unable to execute API command createtags due to missing parameter tags');
   const vms = ids.map((id) => ownVm(ctx, id));
   const fault = ctx.state.takeFault(ctx.command, 'job');
-  const job = ctx.state.startJob({
+  const job = ctx.state.startJob(ctx.command, {
     account: ctx.account.name, cmd: 'org.apache.cloudstack.api.command.user.tag.CreateTagsCmd', instanceType: 'None',
     finish: () => {
       if (fault) throw fault;

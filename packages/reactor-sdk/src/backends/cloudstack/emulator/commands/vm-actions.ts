@@ -11,7 +11,7 @@ import { vmView } from './vm-view.ts';
 
 function vmJob(ctx: CommandContext, vm: Vm, cmd: string, finish: () => void): Record<string, unknown> {
   const fault = ctx.state.takeFault(ctx.command, 'job');
-  const job = ctx.state.startJob({
+  const job = ctx.state.startJob(ctx.command, {
     account: ctx.account.name, cmd: `org.apache.cloudstack.api.command.user.vm.${cmd}`, instanceType: 'VirtualMachine', instanceId: vm.id,
     finish: () => {
       if (fault) throw fault;

@@ -95,8 +95,13 @@ export class Signer {
     if (store.extrinsics.pending().length >= MAX_IN_FLIGHT) return CHECK_EVERY_MS;
     const queued = store.reports.queued(config.batchMaxCalls);
     if (!queued.length) return CHECK_EVERY_MS;
-    const age = Date.now() - queued[0]!.queuedMs;
-    if (queued.length < config.batchMaxCalls && age < config.batchWindowMs) return config.batchWindowMs - age;
+    // Coalesce: send when the batch is full, when no report came for a window, or when the
+    // oldest has waited ten windows (a steady trickle still goes out).
+    const now = Date.now();
+    const quiet = now - Math.max(...queued.map((r) => r.queuedMs));
+    const age = now - queued[0]!.queuedMs;
+    const maxWait = config.batchWindowMs * 10;
+    if (queued.length < config.batchMaxCalls && quiet < config.batchWindowMs && age < maxWait) return Math.min(config.batchWindowMs - quiet, maxWait - age);
     const items = this.filter(queued);
     if (!items.length) return 0;
     const nonce = this.#nonce!;

@@ -95,23 +95,39 @@ export interface ResolveDescriptorOptions {
  */
 export async function resolveDescriptor(arg: string, type: DeploymentType, o: ResolveDescriptorOptions = {}): Promise<ResolvedDescriptor> {
   if (isCid(arg)) return { cid: arg, file: undefined, validated: false };
-  const bytes = await readLocal(arg, 'descriptor');
-  let doc: unknown;
+  return resolveDescriptorBytes(await readDescriptorFile(arg), arg, type, o);
+}
+
+/** Reads a local descriptor file; DescriptorError when it cannot be read. */
+export function readDescriptorFile(file: string): Promise<Uint8Array> {
+  return readLocal(file, 'descriptor');
+}
+
+/** Parses a descriptor document (JSON); DescriptorError naming `label` when it is not JSON. */
+export function parseDescriptor(bytes: Uint8Array, label: string): unknown {
   try {
-    doc = JSON.parse(Buffer.from(bytes).toString('utf8'));
+    return JSON.parse(Buffer.from(bytes).toString('utf8'));
   } catch (e) {
-    throw new DescriptorError(`descriptor ${arg} is not JSON: ${(e as Error).message}`);
+    throw new DescriptorError(`descriptor ${label} is not JSON: ${(e as Error).message}`);
   }
+}
+
+/**
+ * Validates the descriptor `bytes` (from `label`, a file name) against `type`'s schema and
+ * computes their CID as `ipfs add` would: the bytes that go to the content store.
+ */
+export async function resolveDescriptorBytes(bytes: Uint8Array, label: string, type: DeploymentType, o: ResolveDescriptorOptions = {}): Promise<ResolvedDescriptor> {
+  const doc = parseDescriptor(bytes, label);
   const schema = await schemaFor(type, o.schemaFile);
   if (schema === undefined) {
-    if (o.validate === false) return { cid: await fileCid(bytes), file: arg, validated: false };
+    if (o.validate === false) return { cid: await fileCid(bytes), file: label, validated: false };
     throw new DescriptorError(
       `no schema is known for type "${type.name}" (schema CID ${type.schemaCid}): pass --schema FILE with that schema, or --no-validate`,
     );
   }
   const problems = o.validate === false ? [] : await validateAgainst(schema, doc);
   if (problems.length > 0) {
-    throw new DescriptorError(`descriptor ${arg} does not match the schema of type "${type.name}":\n  ${problems.join('\n  ')}`);
+    throw new DescriptorError(`descriptor ${label} does not match the schema of type "${type.name}":\n  ${problems.join('\n  ')}`);
   }
-  return { cid: await fileCid(bytes), file: arg, validated: o.validate !== false };
+  return { cid: await fileCid(bytes), file: label, validated: o.validate !== false };
 }

@@ -9,7 +9,7 @@
 // nothing and exits 1 when a peer is missing. Tests find the peers through
 // test/support/peers.ts, which reads the same paths.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync, cpSync, chmodSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, cpSync, chmodSync, rmSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
@@ -66,6 +66,7 @@ function apt(pkgs) {
 function installKubo() {
   const info = JSON.parse(sh('go', ['mod', 'download', '-json', `github.com/ipfs/kubo@${KUBO_VERSION}`], { cwd: CACHE }));
   const src = join(CACHE, `kubo-src-${KUBO_VERSION}`);
+  rmSync(src, { recursive: true, force: true }); // left by an interrupted build
   cpSync(info.Dir, src, { recursive: true });
   sh('chmod', ['-R', 'u+w', src]);
   const gomod = join(src, 'go.mod');

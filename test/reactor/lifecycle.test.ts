@@ -6,14 +6,16 @@
  */
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ogateFetch } from '../support/ogate.ts';
+import { rpc } from '../support/node-process.ts';
+import { DIN, ogateFetch } from '../support/ogate.ts';
 import { cli, deployedProcesses, descriptorFile, killDeployed, startMarket, startReactor, statusOnChain, TEST_TUNING, until, type Market, type RunningReactor } from './support.ts';
 
 let m: Market;
 let reactor: RunningReactor;
 
 beforeAll(async () => {
-  m = await startMarket([{ typeId: 0, capacity: 3 }]);
+  // 0.1 DIN a block: a 1 DIN deposit runs out 10 blocks after the first Running report.
+  m = await startMarket([{ typeId: 0, capacity: 3, pricePerBlock: DIN / 10n }]);
   reactor = await startReactor(m);
 });
 
@@ -58,6 +60,21 @@ describe('dinfra-reactor with the local backend', () => {
     const t0 = Date.now();
     await until('process gone', () => deployedProcesses(reactor.dataDir).length === 0, TEST_TUNING.resyncMs + 10_000);
     expect(Date.now() - t0).toBeLessThan(TEST_TUNING.resyncMs + 10_000);
+    await until('capacity free', async () => (await used()) === 0, 20_000);
+  });
+
+  it('running out of funds: the same — process gone, capacity free', async () => {
+    const file = descriptorFile({ type: 'substrate-node', role: 'rpc', chain: 'dinfra', version: 'dev' });
+    const r = await cli(m, ['subscribe', 'substrate-node', '--descriptor', file, '--deposit', '1', '--wait', 'running', '--json']);
+    expect(r.code, r.stderr + reactor.logs()).toBe(0);
+    const sid = (JSON.parse(r.stdout) as { subscription: { id: string } }).subscription.id;
+    expect(deployedProcesses(reactor.dataDir)).toHaveLength(1);
+    expect(await used()).toBe(1);
+    await rpc(m.node, 'dev_newBlock', [{ count: 12 }]);
+    await until('terminated on chain', async () => (await statusOnChain(m.api, sid)).type === 'Terminated', 20_000);
+    const sub = ((await m.api.query.subscriptions!.subscriptions!(sid)) as unknown as { unwrap(): { status: { asTerminated: { reason: { type: string } } } } }).unwrap();
+    expect(sub.status.asTerminated.reason.type).toBe('OutOfFunds');
+    await until('process gone', () => deployedProcesses(reactor.dataDir).length === 0, TEST_TUNING.resyncMs + 10_000);
     await until('capacity free', async () => (await used()) === 0, 20_000);
   });
 });

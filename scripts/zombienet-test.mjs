@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Runs the zombienet smoke test against dinfra-node (`pnpm test:zombienet`).
-// Sets DINFRA_NODE_BIN, runs `npx zombienet -p native -f test zombienet/0001-smoke.zndsl`
-// with a time limit, and ends with a line `N passed, M failed` (zndsl assertions).
+// Sets DINFRA_NODE_BIN, runs the workspace's own zombienet (node_modules/.bin/zombienet, never
+// `npx`, which may fetch from a registry) as `zombienet -p native -f test zombienet/0001-smoke.zndsl`
+// with a time limit, and ends with a line `N passed, M failed` (zndsl assertions; assertions
+// that never ran count as failed).
 // Env: ZOMBIENET_TEST (zndsl path, default zombienet/0001-smoke.zndsl),
 //      ZOMBIENET_TIMEOUT_S (default 900).
 import { spawn } from 'node:child_process';
@@ -13,6 +15,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const testFile = resolve(root, process.env.ZOMBIENET_TEST ?? 'zombienet/0001-smoke.zndsl');
 const timeoutS = Number(process.env.ZOMBIENET_TIMEOUT_S ?? 900);
 const bin = resolve(root, 'packages/node/bin/dinfra-node.mjs');
+const zombienet = resolve(root, 'node_modules/.bin/zombienet');
 
 try {
   accessSync(bin, constants.X_OK);
@@ -29,11 +32,18 @@ function assertionsOf(file) {
 }
 
 const total = assertionsOf(testFile).length;
+try {
+  accessSync(zombienet, constants.X_OK);
+} catch {
+  console.error(`${zombienet} is missing: run \`pnpm install\` (the workspace pins @zombienet/cli)`);
+  console.log(`0 passed, ${total} failed`);
+  process.exit(1);
+}
 let passed = 0;
 let failed = 0;
 let tail = '';
 
-const child = spawn('npx', ['zombienet', '-p', 'native', '-f', 'test', testFile], {
+const child = spawn(zombienet, ['-p', 'native', '-f', 'test', testFile], {
   cwd: root,
   env: { ...process.env, DINFRA_NODE_BIN: bin },
   stdio: ['ignore', 'pipe', 'pipe'],
@@ -47,7 +57,7 @@ function scan(chunk, out) {
   tail = lines.pop() ?? '';
   for (const line of lines) {
     if (line.includes('✅')) passed++;
-    else if (line.includes('❌')) failed++;
+    else if (line.includes('❌') && !/One or more of your test/.test(line)) failed++; // not the summary line
   }
 }
 child.stdout.on('data', (c) => scan(c, process.stdout));

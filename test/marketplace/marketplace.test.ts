@@ -147,13 +147,35 @@ describe('marketplace over RPC (@polkadot/api, dev node)', () => {
 });
 
 describe('DinfraApi through the generated augmentation', () => {
-  it('pages a provider\'s live subscriptions, quotes an award, and reports billing', async () => {
+  it('pages a provider\'s and a subscriber\'s live subscriptions one at a time, quotes an award, and reports billing', async () => {
     const live = ids[2]!;
     const provider = awardedTo[2]!;
-    const page = await api.call.dinfraApi.subscriptionsOfProvider(provider, null, 10);
-    expect(page.map((x) => x.toNumber())).toContain(live);
-    const after = await api.call.dinfraApi.subscriptionsOfProvider(provider, live, 10);
-    expect(after.map((x) => x.toNumber()).every((id) => id > live)).toBe(true);
+    // Three more live subscriptions of the same provider (named target): four live in all,
+    // the terminated ones (ids[0] ran out of funds, ids[1] was terminated) must not show.
+    const more: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const r = await submit(api, call(api, 'subscriptions', 'subscribe', { Provider: { provider, type_id: 0 } }, CID, DEPOSIT, PRICE), charlie);
+      expect(r.failed).toBeUndefined();
+      more.push(Number(r.events.find((e) => e.name === 'subscriptions.Awarded')!.data[0]));
+    }
+    const expected = [live, ...more].sort((a, b) => a - b);
+    expect(expected).toHaveLength(4);
+    /** Every id, fetched one per call (limit 1), following start_after until an empty page. */
+    const walk = async (fetch: (after: number | null) => Promise<Array<{ toNumber(): number }>>) => {
+      const seen: number[] = [];
+      let after: number | null = null;
+      for (let calls = 0; calls < 10; calls++) {
+        const page: number[] = (await fetch(after)).map((x) => x.toNumber());
+        expect(page.length).toBeLessThanOrEqual(1);
+        if (page.length === 0) return seen;
+        seen.push(page[0]!);
+        after = page[0]!;
+      }
+      throw new Error(`paging did not end: ${seen.join(', ')}`);
+    };
+    expect(await walk((after) => api.call.dinfraApi.subscriptionsOfProvider(provider, after, 1))).toEqual(expected);
+    // Charlie's live subscriptions are the same four (the others ended).
+    expect(await walk((after) => api.call.dinfraApi.subscriptionsOfSubscriber(charlie.address, after, 1))).toEqual(expected);
     const quote = await api.call.dinfraApi.quote({ Selector: { type_id: 0, providers: null, region: null } }, PRICE);
     expect(quote.isOk).toBe(true);
     expect(quote.asOk.pricePerBlock.toBigInt()).toBe(PRICE);

@@ -176,7 +176,8 @@ describe('chainSpec_v1 / chainHead_v1 / transaction_v1 over a raw WebSocket', ()
   });
 
   it('transactionWatch_v1_submitAndWatch: validated -> bestChainBlockIncluded -> finalized; invalid bytes -> invalid', async () => {
-    const sub = await c.call<string>('transactionWatch_v1_submitAndWatch', [await signedTransfer(10n ** 12n)]);
+    const submitted = await signedTransfer(10n ** 12n);
+    const sub = await c.call<string>('transactionWatch_v1_submitAndWatch', [submitted]);
     const fin = await c.waitFor<Ev>(sub, (e) => e.event === 'finalized');
     const kinds = c.events<Ev>(sub).map((e) => e.event);
     expect(kinds[0]).toBe('validated');
@@ -185,7 +186,7 @@ describe('chainSpec_v1 / chainHead_v1 / transaction_v1 over a raw WebSocket', ()
     const { hash, index } = fin.block as { hash: string; index: number };
     const block = await rpc<{ block: { extrinsics: string[] } }>(node, 'chain_getBlock', [hash]);
     expect(index).toBeGreaterThan(0); // after the timestamp inherent
-    expect(block.block.extrinsics[index]).toBeDefined();
+    expect(block.block.extrinsics[index]).toBe(submitted); // the very bytes submitted, at the index reported
 
     const bad = await c.call<string>('transactionWatch_v1_submitAndWatch', ['0x1234']);
     const ev = await c.waitFor<Ev>(bad, (e) => e.event === 'invalid' || e.event === 'error' || e.event === 'dropped');

@@ -106,9 +106,13 @@ describe('TransactionPool', () => {
     await pool.submit(xt);
     expect(await code(pool.submit(xt))).toBe('1013: Transaction Already Imported');
     expect(await code(pool.submit(new Uint8Array([1, 2, 3])))).toMatch(/^1001: Extrinsic has invalid format/);
+    // Flip a byte of the signature itself (after the 2-byte length, version, 33-byte address and
+    // the signature's variant byte): still well-formed, so it must be BadProof, never a format error.
     const tampered = transfer(b, 0);
-    tampered[tampered.length - 40]! ^= 0xff;
-    expect(await code(pool.submit(tampered))).toMatch(/^1010: Invalid Transaction|^1001/);
+    tampered[2 + 1 + 33 + 1 + 10]! ^= 0xff;
+    const refused = await pool.submit(tampered).then(() => undefined, (e: unknown) => e);
+    expect(refused).toBeInstanceOf(PoolError);
+    expect([(refused as PoolError).code, (refused as PoolError).message, (refused as PoolError).data]).toEqual([1010, 'Invalid Transaction', 'Transaction has a bad signature']);
     await pool.submit(transfer(b, 0));
     expect(await code(pool.submit(transfer(c, 0)))).toBe('1016: Immediately Dropped');
     expect(pool.size).toBe(2);

@@ -1,8 +1,13 @@
+import { u8aToHex } from '@polkadot/util';
 import { describe, expect, it } from 'vitest';
 import { DIN } from '../../testing/fixtures.ts';
 import { marketplace, named, offer, P1, P2, P3, registerProvider, S1, selector, subscribe, subscribedId, twoProviders } from '../../testing/marketplace.ts';
 import { ProvidersStorage as PS } from '../providers/storage.ts';
 import { SubscriptionsStorage as S } from './storage.ts';
+
+/** Every storage write of the open block so far: key -> 0x-hex value (null for a removal). */
+const writes = (h: { env: { changes(): Map<string, Uint8Array | null> } }) =>
+  Object.fromEntries([...h.env.changes()].map(([k, v]) => [k, v === null ? null : u8aToHex(v)]));
 
 const providerOf = (h: ReturnType<typeof marketplace>, id: bigint) => S.Subscriptions.get(h.state, id)!.provider;
 
@@ -78,13 +83,13 @@ describe('subscribe errors say why and change nothing', () => {
   it.each(cases)('%s', (name, run) => {
     const h = marketplace();
     twoProviders(h);
-    const before = [...h.env.changes().keys()].length;
+    const before = writes(h);
     const reserved = h.reserved(S1);
     const r = run(h);
     expect(r.errorName).toBe(`Subscriptions.${name}`);
     expect(r.events).toEqual([]);
     expect(h.reserved(S1)).toBe(reserved);
-    expect([...h.env.changes().keys()].length).toBe(before);
+    expect(writes(h)).toEqual(before); // the writes themselves, not just how many
     expect(S.NextSubscriptionId.get(h.state)).toBe(0n);
   });
 

@@ -1,9 +1,14 @@
+import { u8aToHex } from '@polkadot/util';
 import { describe, expect, it } from 'vitest';
 import { DIN } from '../../testing/fixtures.ts';
 import { marketplace, named, names, NOBODY, OP1, P1, P2, report, S1, subscribe, subscribedId, twoProviders } from '../../testing/marketplace.ts';
 import { ProvidersStorage as PS } from '../providers/storage.ts';
 import { ACK_TIMEOUT, MAX_AWARD_ATTEMPTS, TERMINATED_RETENTION } from './constants.ts';
 import { SubscriptionsStorage as S } from './storage.ts';
+
+/** Every storage write of the open block so far: key -> 0x-hex value (null for a removal). */
+const writes = (h: { env: { changes(): Map<string, Uint8Array | null> } }) =>
+  Object.fromEntries([...h.env.changes()].map(([k, v]) => [k, v === null ? null : u8aToHex(v)]));
 
 const sub = (h: ReturnType<typeof marketplace>, id: bigint) => S.Subscriptions.get(h.state, id)!;
 
@@ -29,17 +34,25 @@ describe('status reports', () => {
     const h = marketplace();
     twoProviders(h);
     const id = subscribedId(subscribe(h, S1));
-    expect(report(h, P1, id, 'Running').errorName).toBe('Subscriptions.IllegalTransition');
-    expect(report(h, P1, id, 'Degraded').errorName).toBe('Subscriptions.IllegalTransition');
-    expect(report(h, P2, id, 'Provisioning').errorName).toBe('Subscriptions.NotAssignedProvider');
-    expect(report(h, S1, id, 'Provisioning').errorName).toBe('Subscriptions.NotAssignedProvider');
+    /** The report fails with `error`, emits nothing and writes nothing (compared write by write). */
+    const refused = (who: string, sid: bigint, t: string, error: string, endpoints?: string[]) => {
+      const before = writes(h);
+      const r = report(h, who, sid, t, endpoints);
+      expect(r.errorName).toBe(`Subscriptions.${error}`);
+      expect(r.events).toEqual([]);
+      expect(writes(h)).toEqual(before);
+    };
+    refused(P1, id, 'Running', 'IllegalTransition');
+    refused(P1, id, 'Degraded', 'IllegalTransition');
+    refused(P2, id, 'Provisioning', 'NotAssignedProvider');
+    refused(S1, id, 'Provisioning', 'NotAssignedProvider');
     report(h, P1, id, 'Provisioning');
-    expect(report(h, P1, id, 'Provisioning').errorName).toBe('Subscriptions.IllegalTransition');
-    expect(report(h, P1, id, 'Running', []).errorName).toBe('Subscriptions.TooManyEndpoints');
-    expect(report(h, P1, id, 'Running', ['']).errorName).toBe('Subscriptions.BadEndpoint');
+    refused(P1, id, 'Provisioning', 'IllegalTransition');
+    refused(P1, id, 'Running', 'TooManyEndpoints', []);
+    refused(P1, id, 'Running', 'BadEndpoint', ['']);
     report(h, P1, id, 'Running', ['wss://a']);
-    expect(report(h, P1, id, 'Running', ['wss://a']).errorName).toBe('Subscriptions.IllegalTransition');
-    expect(report(h, P1, 99n, 'Provisioning').errorName).toBe('Subscriptions.UnknownSubscription');
+    refused(P1, id, 'Running', 'IllegalTransition', ['wss://a']);
+    refused(P1, 99n, 'Provisioning', 'UnknownSubscription');
     expect(sub(h, id).status).toMatchObject({ type: 'Running' });
   });
 

@@ -4,6 +4,7 @@ import type { ChainCatalog } from '../launch/catalog.ts';
 import type { MarketplaceChain } from '../launch/plan-node.ts';
 import type { ReactorStore } from '../store/index.ts';
 import { awsBackendFactory } from './aws/factory.ts';
+import { cloudstackBackendFactory } from './cloudstack/factory.ts';
 import { localBackendFactory } from './local/factory.ts';
 
 /** What every backend factory gets from `dinfra-reactor`. */
@@ -63,6 +64,7 @@ export function defineBackend<C>(f: BackendFactory<C>): RegisteredBackend {
 export const backendRegistry: Record<string, RegisteredBackend> = {
   local: defineBackend(localBackendFactory),
   aws: defineBackend(awsBackendFactory),
+  cloudstack: defineBackend(cloudstackBackendFactory),
 };
 
 export const backendNames = (): string[] => Object.keys(backendRegistry);

@@ -14,6 +14,9 @@ export const cloudstackConfigSchema = z
     apiKey: z.string().min(1).optional().describe('API key; default: env CLOUDSTACK_API_KEY'),
     apiKeyFile: z.string().min(1).optional().describe('File holding the API key'),
     secretKeyFile: z.string().min(1).optional().describe('File holding the secret key; default: env CLOUDSTACK_SECRET_KEY'),
+    secretKey: z
+      .never({ errorMap: () => ({ message: 'the secret key is not read from the config file; set CLOUDSTACK_SECRET_KEY or secretKeyFile' }) })
+      .optional(),
     zone: ref.describe('Zone id or name'),
     template: ref.describe('Template id or name (a cloud-init enabled image) used when `templates` has no entry'),
     templates: z.record(ref).default({}).describe('Template per chain (substrate-node) or image name (cloud-init `image`)'),
@@ -48,9 +51,6 @@ export class CloudStackConfigError extends Error {
 
 /** Parses the config, naming the first bad field (`cloudstack.zone: Required`). */
 export function parseCloudStackConfig(input: unknown): CloudStackConfig {
-  if (input && typeof input === 'object' && ('secretKey' in input || 'secret' in input)) {
-    throw new CloudStackConfigError('cloudstack.secretKey: the secret key is not read from the config file; set CLOUDSTACK_SECRET_KEY or cloudstack.secretKeyFile');
-  }
   const r = cloudstackConfigSchema.safeParse(input);
   if (r.success) return r.data;
   const i = r.error.issues[0]!;

@@ -17,7 +17,8 @@ export const USER_DATA_MAX_BYTES = 786_432;
 export interface LaunchInputs {
   readonly config: CloudStackConfig;
   readonly catalog: ChainCatalog;
-  readonly marketplace?: MarketplaceChain;
+  /** The marketplace chain (for chains that follow it); a function when it is refreshed. */
+  readonly marketplace?: MarketplaceChain | (() => MarketplaceChain | undefined);
   readonly cloudInit?: CloudInitOptions;
   /** Where node state lives on the VM. @default '/var/lib/dinfra' */
   readonly stateDir?: string;
@@ -35,9 +36,10 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v.leng
 
 export function launchParams(spec: DeploymentSpec, inputs: LaunchInputs, targets: ResolvedTargets): LaunchParams {
   const { config } = inputs;
+  const marketplace = typeof inputs.marketplace === 'function' ? inputs.marketplace() : inputs.marketplace;
   const plan = spec.type === 'substrate-node'
     ? planNode({
-        name: spec.name, descriptor: spec.descriptor, catalog: inputs.catalog, ...(inputs.marketplace ? { marketplace: inputs.marketplace } : {}),
+        name: spec.name, descriptor: spec.descriptor, catalog: inputs.catalog, ...(marketplace ? { marketplace } : {}),
         stateDir: inputs.stateDir ?? '/var/lib/dinfra', ports: { rpc: config.rpcPort, p2p: 30333, prometheus: 9615 }, listenHost: '0.0.0.0',
       })
     : undefined;

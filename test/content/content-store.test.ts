@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cidOf, openContentStore, type ContentStore } from '@dinfra/content';
+import { cidOf, cidV1Of, openContentStore, rawCid, type ContentStore } from '@dinfra/content';
 import { peer } from '../support/peers.ts';
 import { startKubo, type RunningKubo } from '../support/kubo.ts';
 import { CHUNK, FANOUT, embeddedBlockPath, kuboBlockPath, pseudoRandomBytes } from './data.ts';
@@ -26,8 +26,8 @@ interface Adapter {
   block(cid: string): Uint8Array;
   /** Deletes one block of the file `root` from the store. */
   removeBlock(root: string, cid: string): Promise<void>;
-  /** `ipfs add -Q FILE` by the real daemon (Kubo adapter only). */
-  kuboAdd?(file: string): Promise<string>;
+  /** `ipfs add -Q [...flags] FILE` by the real daemon (Kubo adapter only). */
+  kuboAdd?(file: string, flags?: string[]): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -64,7 +64,7 @@ const adapters: { name: string; skip: boolean; open: () => Promise<Adapter> }[] 
           await kubo.ipfs(['pin', 'rm', root]);
           await kubo.ipfs(['block', 'rm', cid]);
         },
-        kuboAdd: async (file) => (await kubo.ipfs(['add', '-Q', file])).trim(),
+        kuboAdd: async (file, flags = []) => (await kubo.ipfs(['add', '-Q', ...flags, file])).trim(),
         async stop() {
           await store.close();
           await kubo.stop();
@@ -119,6 +119,21 @@ for (const a of adapters) {
       const back = await ad.store.get(cid, { maxBytes: size });
       expect(back.length).toBe(size);
       expect(Buffer.compare(Buffer.from(back), Buffer.from(bytes))).toBe(0);
+    });
+
+    it.each([
+      ['one chunk: a raw block, as type schemas are addressed', 5_000],
+      ['several chunks: dag-pb over raw leaves', 3 * CHUNK + 3],
+    ])('CIDv1 (`ipfs add --cid-version=1`) adds and round-trips: %s', async (_, size) => {
+      const bytes = pseudoRandomBytes(size, 7 + size);
+      const file = join(dir, `v1-${size}`);
+      writeFileSync(file, bytes);
+      const cid = await ad.store.add(bytes, { cidVersion: 1 });
+      expect(cid).toBe(await cidV1Of(bytes));
+      if (size < CHUNK) expect(cid).toBe(await rawCid(bytes));
+      else expect(cid).toMatch(/^bafybei/);
+      if (ad.kuboAdd) expect(await ad.kuboAdd(file, ['--cid-version=1'])).toBe(cid);
+      expect(Buffer.compare(Buffer.from(await ad.store.get(cid, { maxBytes: size })), Buffer.from(bytes))).toBe(0);
     });
 
     it('refuses content over maxBytes (ContentTooLargeError), also for a multi-chunk file', async () => {
@@ -182,3 +197,28 @@ for (const a of adapters) {
     });
   });
 }
+
+describe.skipIf(!kuboBin)('ContentStore (kubo): content added with other import settings', () => {
+  let kubo: RunningKubo;
+  let store: ContentStore;
+  beforeAll(async () => {
+    kubo = await startKubo({ bin: kuboBin! });
+    store = await openContentStore({ ipfsApi: kubo.apiUrl });
+  });
+  afterAll(async () => {
+    await store?.close();
+    await kubo?.stop();
+  });
+
+  it.each([
+    ['a 1000-byte chunker', ['--chunker=size-1000']],
+    ['the trickle layout', ['--trickle']],
+    ['CIDv1 without raw leaves', ['--cid-version=1', '--raw-leaves=false']],
+    ['raw leaves under CIDv0', ['--raw-leaves']],
+  ])('is read and verified block by block: %s', async (_, flags) => {
+    const bytes = pseudoRandomBytes(300_000, flags.length * 31 + flags[0]!.length);
+    const cid = (await kubo.ipfs(['add', '-Q', ...flags], bytes)).trim();
+    expect(cid).not.toBe(await cidOf(bytes));
+    expect(Buffer.compare(Buffer.from(await store.get(cid)), Buffer.from(bytes))).toBe(0);
+  });
+});

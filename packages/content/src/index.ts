@@ -18,7 +18,7 @@
  */
 export { openContentStore } from './store/open.ts';
 export type { OpenContentStoreOptions } from './store/open.ts';
-export type { ContentStore, GetOptions } from './store/types.ts';
+export type { AddOptions, ContentStore, GetOptions } from './store/types.ts';
 export { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS } from './store/types.ts';
 export { cidOf, cidV1Of, fileCid, rawCid, isCid, parseCid, contentMatchesCid, importerOptions } from './cid.ts';
 export { sealSecret } from './secrets/seal.ts';

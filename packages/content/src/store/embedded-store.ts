@@ -6,7 +6,7 @@ import { ContentStoreUnavailableError } from '../errors.ts';
 import { AtomicFsBlockstore } from './atomic-fs-blockstore.ts';
 import { withDeadline } from './deadline.ts';
 import { concat, readUnixfs } from './read-unixfs.ts';
-import { DEFAULT_MAX_BYTES, type ContentStore, type GetOptions } from './types.ts';
+import { DEFAULT_MAX_BYTES, type AddOptions, type ContentStore, type GetOptions } from './types.ts';
 
 /**
  * The store without Kubo: UnixFS blocks (@helia/unixfs) in a directory (`<repo>/blocks`,
@@ -33,9 +33,9 @@ export class EmbeddedContentStore implements ContentStore {
     return new EmbeddedContentStore(repo, blockstore);
   }
 
-  async add(bytes: Uint8Array, opts: { signal?: AbortSignal } = {}): Promise<string> {
+  async add(bytes: Uint8Array, opts: AddOptions = {}): Promise<string> {
     try {
-      const cid = await unixfs({ blockstore: this.blockstore }).addBytes(bytes, { ...(await importerOptions(0)), signal: opts.signal });
+      const cid = await unixfs({ blockstore: this.blockstore }).addBytes(bytes, { ...(await importerOptions(opts.cidVersion ?? 0)), signal: opts.signal });
       return cid.toString();
     } catch (e) {
       if (opts.signal?.aborted) throw opts.signal.reason;

@@ -1,10 +1,10 @@
 import type { KuboRPCClient } from 'kubo-rpc-client';
 import type { CID } from 'multiformats/cid';
-import { cidOf, contentMatchesCid, parseCid } from '../cid.ts';
+import { cidOf, cidV1Of, contentMatchesCid, parseCid } from '../cid.ts';
 import { ContentNotFoundError, ContentStoreUnavailableError, ContentTooLargeError } from '../errors.ts';
 import { withDeadline } from './deadline.ts';
 import { concat, readUnixfs } from './read-unixfs.ts';
-import { DEFAULT_MAX_BYTES, type ContentStore, type GetOptions } from './types.ts';
+import { DEFAULT_MAX_BYTES, type AddOptions, type ContentStore, type GetOptions } from './types.ts';
 
 /** Kubo's messages for content it does not have (offline, or not in the local blockstore). */
 const MISSING = /not found|could not find|no link named|blockservice: key not found/i;
@@ -35,17 +35,18 @@ export class KuboContentStore implements ContentStore {
     return new KuboContentStore(url, client);
   }
 
-  async add(bytes: Uint8Array, opts: { signal?: AbortSignal } = {}): Promise<string> {
-    const expected = await cidOf(bytes);
+  async add(bytes: Uint8Array, opts: AddOptions = {}): Promise<string> {
+    const v1 = opts.cidVersion === 1;
+    const expected = v1 ? await cidV1Of(bytes) : await cidOf(bytes);
     let got: string;
     try {
-      const r = await this.client.add(bytes, { cidVersion: 0, rawLeaves: false, chunker: 'size-262144', trickle: false, pin: true, signal: opts.signal });
+      const r = await this.client.add(bytes, { cidVersion: v1 ? 1 : 0, rawLeaves: v1, chunker: 'size-262144', trickle: false, pin: true, signal: opts.signal });
       got = r.cid.toString();
     } catch (e) {
       if (opts.signal?.aborted) throw opts.signal.reason;
       throw new ContentStoreUnavailableError(`Kubo at ${this.url} did not add the content: ${describe(e)}`, { cause: e });
     }
-    if (got !== expected) throw new ContentStoreUnavailableError(`Kubo at ${this.url} added the content as ${got}, not ${expected} as \`ipfs add\` with default settings would`);
+    if (got !== expected) throw new ContentStoreUnavailableError(`Kubo at ${this.url} added the content as ${got}, not ${expected} as \`ipfs add${v1 ? ' --cid-version=1' : ''}\` with default settings would`);
     return got;
   }
 

@@ -113,6 +113,10 @@ async function main(): Promise<void> {
   const { benchAws } = await import('./aws.ts');
   rows.push(...(await benchAws(quick ? 5 : 20)));
 
+  log('cloudstack backend against the emulator');
+  const { benchCloudStack } = await import('./cloudstack.ts');
+  rows.push(...(await benchCloudStack(quick ? 5 : 20)));
+
   log('gateway: dinfra-gateway vs nginx vs one upstream direct');
   const { benchGateway } = await import('./gateway.ts');
   rows.push(...(await benchGateway({ quick, log })));

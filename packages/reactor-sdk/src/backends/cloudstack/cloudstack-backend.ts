@@ -118,9 +118,9 @@ export class CloudStackBackend implements Backend {
   }
 
   /** Waits for a deploy job; on failure the VM (left in Error) is destroyed and the error thrown. */
-  private async waitDeploy(jobId: string, vmId: string | undefined, ctx: OperationContext): Promise<CsVirtualMachine> {
+  private async waitDeploy(jobId: string, vmId: string | undefined, ctx: OperationContext, resumed = false): Promise<CsVirtualMachine> {
     try {
-      const job = await waitForJob(this.client, jobId, 'deployVirtualMachine', this.#ops.jobOpts(ctx, 'deployVirtualMachine'));
+      const job = await waitForJob(this.client, jobId, 'deployVirtualMachine', this.#ops.jobOpts(ctx, 'deployVirtualMachine', resumed));
       const vm = job.jobresult?.virtualmachine;
       if (!vm) throw new CloudStackError({ command: 'deployVirtualMachine', errorCode: 530, errorText: 'job succeeded without a virtualmachine', jobId });
       return vm;
@@ -143,7 +143,7 @@ export class CloudStackBackend implements Backend {
     if (!jobId) return undefined;
     ctx.progress('resuming deployVirtualMachine job', { jobId });
     try {
-      await this.waitDeploy(jobId, ctx.checkpoint.get(CHECKPOINT.vmId), ctx);
+      await this.waitDeploy(jobId, ctx.checkpoint.get(CHECKPOINT.vmId), ctx, true);
     } catch (e) {
       if (e instanceof CloudStackParamError && e.command === 'queryAsyncJobResult') {
         ctx.log.info({ jobId }, 'the cloud no longer knows the deploy job: looking the VM up by name');

@@ -12,8 +12,10 @@ export interface JobWaitOptions {
   readonly signal?: AbortSignal;
   /** Give up after this long (the job keeps running server-side). @default 600_000 */
   readonly timeoutMs?: number;
-  /** First delay between polls. @default 500 */
+  /** First delay between polls (also waited before the first poll, no job is done at once). @default 500 */
   readonly initialDelayMs?: number;
+  /** Poll at once (a job started by an earlier run). @default false */
+  readonly pollNow?: boolean;
   /** Upper bound of the delay. @default 5_000 */
   readonly maxDelayMs?: number;
   /** Called after each poll that found the job pending (a heartbeat). */
@@ -32,6 +34,7 @@ export async function waitForJob(client: CloudStackClient, jobId: string, comman
   const timeoutMs = opts.timeoutMs ?? 600_000;
   const deadline = now() + timeoutMs;
   let delay = opts.initialDelayMs ?? 500;
+  if (!opts.pollNow) await sleep(delay, opts.signal);
   for (let polls = 1; ; polls++) {
     const job = await queryAsyncJobResult(client, jobId, opts.signal);
     if (job.jobstatus === 1) return job;

@@ -31,8 +31,8 @@ export interface VmOpsOptions {
 export class VmOps {
   constructor(readonly o: VmOpsOptions) {}
 
-  jobOpts(ctx: OperationContext, what: string): JobWaitOptions {
-    return { ...this.o.job, signal: ctx.signal, onPending: (job, polls) => ctx.progress(`${what}: job pending`, { jobId: job.jobid, polls }) };
+  jobOpts(ctx: OperationContext, what: string, resumed = false): JobWaitOptions {
+    return { ...this.o.job, pollNow: resumed, signal: ctx.signal, onPending: (job, polls) => ctx.progress(`${what}: job pending`, { jobId: job.jobid, polls }) };
   }
 
   /** Live VMs named exactly `name` (the server's name filter is a LIKE match), oldest first. */
@@ -111,7 +111,7 @@ export class VmOps {
   async resumeDestroy(jobId: string, ctx: OperationContext): Promise<void> {
     ctx.progress('resuming destroyVirtualMachine job', { jobId });
     try {
-      await waitForJob(this.o.client, jobId, 'destroyVirtualMachine', this.jobOpts(ctx, 'destroyVirtualMachine'));
+      await waitForJob(this.o.client, jobId, 'destroyVirtualMachine', this.jobOpts(ctx, 'destroyVirtualMachine', true));
     } catch (e) {
       if (!(e instanceof CloudStackError)) throw e; // timeouts/aborts: keep the job id for next time
       ctx.log.info({ jobId, code: e.code }, 'the earlier destroy job failed or is unknown: destroying again');

@@ -85,7 +85,7 @@ describe.skipIf(!motoBin)('aws backend against moto', () => {
   it.skipIf(!cloudInitBin)('the user data sent (decoded from moto) passes `cloud-init schema`, for both types', async () => {
     const backend = motoBackend(moto.endpoint, ami);
     const dir = mkdtempSync(join(tmpdir(), 'dinfra-aws-ud-'));
-    for (const spec of [nodeSpec(key(10), { snapshotUrl: 'https://snapshots.example/polkadot.tar.zst' }), cloudInitSpec(key(11))]) {
+    for (const spec of [nodeSpec(key(10), { snapshotUrl: 'https://snapshots.example/polkadot.tar.zst' }), cloudInitSpec(key(11)), { ...nodeSpec(key(14)), secrets: { NODE_KEY: 'secret-node-key' } }]) {
       const r = await backend.create(spec, testContext());
       const attr = await moto.ec2.send(new DescribeInstanceAttributeCommand({ InstanceId: r.backendId, Attribute: 'userData' }));
       const file = join(dir, `${spec.name}.yaml`);
@@ -93,6 +93,11 @@ describe.skipIf(!motoBin)('aws backend against moto', () => {
       const res = spawnSync(cloudInitBin!, ['schema', '--config-file', file], { encoding: 'utf8' });
       expect(res.status, `${spec.type}: ${res.stdout}${res.stderr}`).toBe(0);
       expect(res.stdout).toMatch(/Valid (schema|cloud-config)/i);
+      if (Object.keys(spec.secrets).length) {
+        const text = Buffer.from(attr.UserData!.Value!, 'base64').toString();
+        expect(text).toContain('path: /etc/dinfra/secrets.env');
+        expect(text).toMatch(/NODE_KEY=\\?"secret-node-key\\?"/);
+      }
     }
     // The check can fail: a subscriber's broken cloud-config goes through as given, and the schema refuses it.
     const broken = await backend.create(cloudInitSpec(key(13), { userData: '#cloud-config\nruncmd: 5\nusers: nope\n' }), testContext());

@@ -7,6 +7,7 @@ import type { LaunchPlan } from '../../launch/plan.ts';
 import type { AwsConfig } from './config.ts';
 import { AwsPermanentError } from './errors.ts';
 import { AWS_TAG } from './instance-view.ts';
+import { withSecrets } from './secrets.ts';
 import { encodeUserData } from './user-data.ts';
 
 export interface LaunchInputs {
@@ -61,7 +62,7 @@ export function launchParams(spec: DeploymentSpec, inputs: LaunchInputs): Launch
   return {
     imageName: spec.type === 'substrate-node' ? str(spec.descriptor.chain) : str(spec.descriptor.image),
     instanceType,
-    userData: encodeUserData(text, spec.name),
+    userData: encodeUserData(withSecrets(text, spec.secrets, spec.name), spec.name),
     tags,
     ...(plan ? { plan } : {}),
   };

@@ -11,7 +11,10 @@ const CLOUD_INIT = '/usr/bin/cloud-init';
 const secrets = { NODE_KEY: '0x' + 'ab'.repeat(32), API_TOKEN: 'a "quoted" value\nwith a newline' };
 
 function schemaOk(text: string): void {
-  if (!existsSync(CLOUD_INIT)) return console.warn('!!! cloud-init missing: schema check skipped (node scripts/peers.mjs cloud-init)');
+  if (!existsSync(CLOUD_INIT)) {
+    if (process.env.CI === 'true') throw new Error('PEER MISSING: cloud-init — required under CI=true');
+    return console.warn('!!! PEER MISSING: cloud-init: schema check skipped (node scripts/peers.mjs cloud-init)');
+  }
   const f = join(mkdtempSync(join(tmpdir(), 'dinfra-secrets-')), 'ud');
   writeFileSync(f, text);
   const r = spawnSync(CLOUD_INIT, ['schema', '--config-file', f], { encoding: 'utf8' });

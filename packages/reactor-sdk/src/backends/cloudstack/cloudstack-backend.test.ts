@@ -211,6 +211,17 @@ describe('cloudstack backend against the emulator', () => {
     expect(cloud.counts().vmsLive).toBe(0);
   });
 
+  it('writes the deployment\'s secrets into the user data (/etc/dinfra/secrets.env), never into logs', async () => {
+    const { backend, cloud, ctx, rec } = await setup();
+    const spec = { ...nodeSpec(9), secrets: { NODE_KEY: 'super-secret-node-key-value' } };
+    const r = await backend.create(spec, ctx());
+    const userData = Buffer.from(cloud.state.vms.get(r.backendId)!.userdata!, 'base64').toString('utf8');
+    expect(userData).toContain('/etc/dinfra/secrets.env');
+    expect(userData).toContain('NODE_KEY="super-secret-node-key-value"');
+    expect(rec.lines.join('\n')).not.toContain('super-secret-node-key-value');
+    await expect(backend.create({ ...nodeSpec(10), secrets: { 'bad name': 'x' } }, ctx())).rejects.toMatchObject({ code: 'CLOUDSTACK_SECRET_NAME_INVALID' });
+  });
+
   it('never logs the secret key', async () => {
     const { backend, ctx, rec, cloud } = await setup();
     cloud.failNext('deployVirtualMachine', { code: 533 });

@@ -7,6 +7,7 @@ import { PermanentBackendError, type DeploymentSpec } from '../../backend.ts';
 import type { ChainCatalog } from '../../launch/catalog.ts';
 import { userDataFor, type CloudInitOptions } from '../../launch/cloud-init.ts';
 import { planNode, type MarketplaceChain } from '../../launch/plan-node.ts';
+import { withSecrets } from '../aws/secrets.ts';
 import type { CloudStackConfig } from './config.ts';
 import type { ResolvedTargets } from './resolve.ts';
 import { PORT_TAG } from './vm-view.ts';
@@ -32,6 +33,16 @@ export interface LaunchParams {
   readonly tags: Readonly<Record<string, string>>;
 }
 
+/** The deployment's opened secrets go to /etc/dinfra/secrets.env (0600), as on the aws backend. */
+function userDataWithSecrets(text: string, spec: DeploymentSpec): string {
+  try {
+    return withSecrets(text, spec.secrets, spec.name);
+  } catch (e) {
+    if (e instanceof PermanentBackendError) throw new PermanentBackendError(e.message, 'CLOUDSTACK_SECRET_NAME_INVALID', { cause: e });
+    throw e;
+  }
+}
+
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
 
 export function launchParams(spec: DeploymentSpec, inputs: LaunchInputs, targets: ResolvedTargets): LaunchParams {
@@ -43,7 +54,7 @@ export function launchParams(spec: DeploymentSpec, inputs: LaunchInputs, targets
         stateDir: inputs.stateDir ?? '/var/lib/dinfra', ports: { rpc: config.rpcPort, p2p: 30333, prometheus: 9615 }, listenHost: '0.0.0.0',
       })
     : undefined;
-  const userData = userDataFor(spec, plan, inputs.cloudInit);
+  const userData = userDataWithSecrets(userDataFor(spec, plan, inputs.cloudInit), spec);
   const bytes = Buffer.byteLength(userData, 'utf8');
   if (bytes > USER_DATA_MAX_BYTES) throw new PermanentBackendError(`${spec.name}: user data is ${bytes} bytes; CloudStack takes at most ${USER_DATA_MAX_BYTES}`, 'CLOUDSTACK_USERDATA_TOO_LARGE');
   const asked = str(spec.descriptor.size);

@@ -8,11 +8,13 @@ describe('cid', () => {
     expect(await cidOf(bytes('hello world\n'))).toBe('QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o');
   });
 
-  it('chunks files over 256 KiB like Kubo (balanced dag-pb root)', async () => {
-    const big = new Uint8Array(300_000).fill(97);
-    const cid = await cidOf(big);
-    expect(cid).toMatch(/^Qm[1-9A-HJ-NP-Za-km-z]{44}$/);
-    expect(cid).not.toBe(await cidOf(big.subarray(0, 262_144)));
+  it('chunks files over 256 KiB like Kubo (balanced dag-pb root; golden values from `ipfs add`)', async () => {
+    // Golden values from a real `ipfs add --only-hash -Q FILE` (Kubo 0.43.1, default chunker).
+    const big = new Uint8Array(300_000).fill(97); // two chunks
+    expect(await cidOf(big)).toBe('QmYCTciJdFNMNUPCHSNS6dKMmUAqkGQ9tQQeGgbELhQQcn');
+    const mixed = Uint8Array.from({ length: 1_048_577 }, (_, i) => (i * 31 + 7) & 255); // 4 full chunks + 1 byte
+    expect(await cidOf(mixed)).toBe('QmaRNrA7eVwnm6NGGWLzz3BsoNBHxjNFNxiuECZi8dAQTe');
+    expect(await cidOf(big)).not.toBe(await cidOf(big.subarray(0, 262_144)));
   });
 
   it('gives the raw CIDv1 deployment type schemas are addressed by', async () => {

@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { connect, createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { httpPost, sleep, startServer, TestClient } from './test-utils.ts';
 import type { RpcMethodTable, RpcServer } from './types.ts';
@@ -127,9 +128,22 @@ describe('connections', () => {
     server = await startServer({ methods });
     const c = await TestClient.connect(server.port);
     await fetch(`http://127.0.0.1:${server.port}/health`); // leaves a keep-alive socket
+    const port = server.port;
     await server.close();
     await c.waitClosed();
     server = undefined;
+    // Nobody answers on the port any more, and it can be bound again at once.
+    const refused = await new Promise<string>((resolve) => {
+      const s = connect(port, '127.0.0.1', () => resolve('connected'));
+      s.once('error', (e: NodeJS.ErrnoException) => resolve(e.code ?? e.message));
+    });
+    expect(refused).toBe('ECONNREFUSED');
+    const again = createServer();
+    await new Promise<void>((resolve, reject) => {
+      again.once('error', reject);
+      again.listen(port, '127.0.0.1', () => resolve());
+    });
+    await new Promise((resolve) => again.close(resolve));
   });
 
   it('default limits match Substrate', async () => {

@@ -121,6 +121,10 @@ async function main(): Promise<void> {
   const { benchGateway } = await import('./gateway.ts');
   rows.push(...(await benchGateway({ quick, log })));
 
+  log('content store and sealed secrets');
+  const { benchContent } = await import('./content.ts');
+  rows.push(...(await benchContent({ quick, log })));
+
   finish(started);
 }
 

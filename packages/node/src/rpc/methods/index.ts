@@ -6,6 +6,7 @@ import { devMethods } from './dev.ts';
 import { dryRunMethods } from './dry-run.ts';
 import { paymentMethods } from './payment.ts';
 import { stateMethods } from './state.ts';
+import { syncStateMethods } from './sync-state.ts';
 import { systemMethods } from './system.ts';
 
 /** Every JSON-RPC method the node serves; `rpc_methods` is derived from the table. */
@@ -18,6 +19,7 @@ export function nodeMethods(ctx: NodeContext, extra: Array<(ctx: NodeContext) =>
     ...paymentMethods(ctx),
     ...devMethods(ctx),
     ...dryRunMethods(ctx),
+    ...syncStateMethods(ctx),
   };
   for (const f of extra) Object.assign(table, f(ctx));
   table.rpc_methods = () => rpcMethodsResult(table);

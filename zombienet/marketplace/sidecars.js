@@ -25,7 +25,7 @@ function dinfra(url, suri, args) {
 }
 
 /** Starts `node bin ...args` detached, logging to DIR/<name>.log; resolves with the first match of `ready`. */
-async function startDetached(name, bin, args, ready, timeoutMs = 90000) {
+async function startDetached(name, bin, args, ready, timeoutMs = 280000) {
   const logFile = join(DIR, `${name}.log`);
   const fd = openSync(logFile, 'w');
   const child = spawn(process.execPath, [join(ROOT, bin), ...args], { detached: true, stdio: ['ignore', fd, fd], env: process.env });

@@ -66,7 +66,8 @@ Secrets (--secret, --secrets-file, or plaintext values under the descriptor's "s
 sealed to the operator key of ONE provider, so they need a store and pin a provider: the
 one named by --provider, or the best offering now (asked through DinfraApi.quote), which
 is said. Only that provider's OGate can open them; they never go on chain or to IPFS in
-the clear.`,
+the clear. A --secret value is visible to other local users in the process list: prefer
+--secrets-file for real secrets.`,
     )
     .action(
       action(async (ctx, typeArg: string, raw: unknown) => {

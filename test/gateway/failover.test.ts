@@ -4,12 +4,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rpc, type RunningNode } from '../support/node-process.ts';
 import { RawWs, waitFor } from '../support/chain-helpers.ts';
+import { WsRpcClient } from '../papi/ws-rpc-client.ts';
 import { metricSum, post, startCluster, startGateway, waitUsable, type RunningGateway } from './gateway-support.ts';
 
 const SYSTEM_NUMBER = '0x26aa394eea5630e07c48ae0c9558cef702a5c1b19ab7a04f536c519aca4983ac';
 let nodes: RunningNode[];
 let gw: RunningGateway;
 const sockets: RawWs[] = [];
+const clients: WsRpcClient[] = [];
 
 interface Header {
   number: string;
@@ -24,6 +26,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const s of sockets) s.close();
+  for (const c of clients) c.close();
   await gw?.kill();
   await Promise.all((nodes ?? []).map((n) => n.kill()));
 });
@@ -58,6 +61,15 @@ describe('failover: one of three upstreams killed under load', () => {
       await ws.subscribe('state_subscribeStorage', [[SYSTEM_NUMBER]], (r) => {
         for (const [, v] of (r as { changes: Array<[string, string]> }).changes) storage.numbers.push(Buffer.from(v.slice(2), 'hex').readUInt32LE(0));
       });
+    }
+
+    // chainHead_v1 follows: pinned to their upstream, ended with the spec's `stop` when it dies.
+    const follows: Array<{ c: WsRpcClient; sub: string; events: () => Array<{ event: string }> }> = [];
+    for (let i = 0; i < 3; i++) {
+      const c = await WsRpcClient.connect(gw.wsUrl);
+      clients.push(c);
+      const sub = await c.call<string>('chainHead_v1_follow', [false]);
+      follows.push({ c, sub, events: () => c.events<{ event: string }>(sub) });
     }
 
     // Load: WebSocket and HTTP readers, all counted.
@@ -98,6 +110,17 @@ describe('failover: one of three upstreams killed under load', () => {
     await Promise.all(readers);
 
     expect(failures, failures.slice(0, 5).join('\n')).toEqual([]);
+    const followsOnVictim = gw.logs().split('\n').filter((l) => l.includes('"method":"chainHead_v1_follow"') && l.includes(`"upstream":"${victim.name}"`)).length;
+    const stopped = follows.filter((f) => f.events().some((e) => e.event === 'stop'));
+    expect(followsOnVictim).toBeGreaterThan(0);
+    expect(stopped.length).toBe(followsOnVictim);
+    for (const f of stopped) expect(f.events().at(-1)).toEqual({ event: 'stop' });
+    for (const f of follows.filter((x) => !stopped.includes(x))) expect(f.events().filter((e) => e.event === 'newBlock').length).toBeGreaterThan(10);
+    // A client that got `stop` follows again, on a live upstream.
+    for (const f of stopped) {
+      const again = await f.c.call<string>('chainHead_v1_follow', [false]);
+      await f.c.waitFor<{ event: string }>(again, (e) => e.event === 'initialized', 10_000);
+    }
     expect(ok - okBefore).toBeGreaterThan(50);
     expect(await metricSum(gw, 'gateway_subscription_moves_total')).toBeGreaterThanOrEqual(onVictim);
 

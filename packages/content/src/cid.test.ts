@@ -47,3 +47,12 @@ describe('cid', () => {
     expect(await contentMatchesCid(bytes('other'), await rawCid(c))).toBe(false);
   });
 });
+
+describe('@dinfra/content/light', () => {
+  it('is the same implementation as the main entry point, without its heavy imports', async () => {
+    const [light, main] = await Promise.all([import('./light.ts'), import('./index.ts')]);
+    expect(light.cidOf).toBe(main.cidOf);
+    expect(light.isSealed).toBe(main.isSealed);
+    expect(light.contentMatchesCid).toBe(main.contentMatchesCid);
+  });
+});

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { isSealed } from '@dinfra/content';
+import { isSealed } from '@dinfra/content/light';
 import { UsageError } from './errors.ts';
 
 /** A secret's name: what a descriptor's `secrets` object may hold as a key. */

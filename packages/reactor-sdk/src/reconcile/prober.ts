@@ -90,7 +90,9 @@ export class Prober {
     log.warn({ reason: verdict.reason, failures: verdict.failures }, 'unhealthy');
     if (!everRunning && now - tracker.createdAt < (options.startupGraceMs ?? DEFAULTS.startupGraceMs)) return;
     const interval = options.probeIntervalMs ?? DEFAULTS.probeIntervalMs;
-    if (verdict.failures >= policy.restartAfter && reactor.backend.restart && now - tracker.lastRestartAt >= interval * policy.restartAfter) {
+    // A restarted node needs its start-up time again: no second restart before that (no restart storm under load).
+    const cooldown = Math.max(interval * policy.restartAfter, options.startupGraceMs ?? DEFAULTS.startupGraceMs);
+    if (verdict.failures >= policy.restartAfter && reactor.backend.restart && now - tracker.lastRestartAt >= cooldown) {
       tracker.lastRestartAt = now;
       reactor.metrics.restarts.inc();
       log.warn('restarting (self-heal)');

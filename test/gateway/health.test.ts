@@ -8,6 +8,8 @@ import { RawWs, waitFor } from '../support/chain-helpers.ts';
 import { health, metricSum, post, startCluster, startGateway, waitUsable, type RunningGateway } from './gateway-support.ts';
 import { TcpProxy } from './tcp-proxy.ts';
 
+const SYSTEM_NUMBER = '0x26aa394eea5630e07c48ae0c9558cef702a5c1b19ab7a04f536c519aca4983ac';
+
 interface Header {
   number: string;
   parentHash: string;
@@ -62,6 +64,17 @@ describe('upstream health', () => {
         s.numbers.push(Number((h as Header).number));
       });
     }
+    // System.Number through state_subscribeStorage: one change per block, so a lost change shows.
+    const storage: number[][] = [];
+    for (let i = 0; i < 3; i++) {
+      const ws = await RawWs.connect(gw.wsUrl);
+      sockets.push(ws);
+      const values: number[] = [];
+      storage.push(values);
+      await ws.subscribe('state_subscribeStorage', [[SYSTEM_NUMBER]], (r) => {
+        for (const [, v] of (r as { changes: Array<[string, string]> }).changes) values.push(Buffer.from(v.slice(2), 'hex').readUInt32LE(0));
+      });
+    }
     const onCutOff = gw.logs().split('\n').filter((l) => l.includes('"method":"chain_subscribeNewHeads"') && l.includes(`"upstream":"${name(cutOff, 1)}"`)).length;
     expect(onCutOff).toBeGreaterThan(0);
     await new Promise((r) => setTimeout(r, 600));
@@ -83,7 +96,11 @@ describe('upstream health', () => {
       expect(s.numbers, s.numbers.join(',')).toEqual(Array.from({ length: s.numbers.length }, (_, k) => first + k));
       for (const h of s.headers) expect(h.parentHash).toBe(await rpc(author, 'chain_getBlockHash', [Number(h.number) - 1]));
     }
-    expect(await metricSum(gw, 'gateway_subscription_moves_total')).toBeGreaterThanOrEqual(onCutOff);
+    await waitFor('10 more blocks in every storage subscription', () => storage.every((v) => (v.at(-1) ?? 0) >= cutAt + 10), 30_000);
+    for (const v of storage) expect(v, v.join(',')).toEqual(Array.from({ length: v.length }, (_, k) => v[0]! + k));
+    const storageOnCutOff = gw.logs().split('\n').filter((l) => l.includes('"method":"state_subscribeStorage"') && l.includes(`"upstream":"${name(cutOff, 1)}"`)).length;
+    expect(storageOnCutOff).toBeGreaterThan(0);
+    expect(await metricSum(gw, 'gateway_subscription_moves_total')).toBeGreaterThanOrEqual(onCutOff + storageOnCutOff);
     expect(await metricSum(gw, 'gateway_gap_heads_total')).toBeGreaterThan(0);
 
     // Reconnected, it catches up and rejoins.

@@ -72,11 +72,12 @@ export class HealthMonitor {
   }
 
   #applyRound(results: ReadonlyArray<readonly [Upstream, HealthSample | Error]>): void {
-    const all = this.opts.pool.upstreams.map((u) => u.sample).filter((s): s is HealthSample => s !== undefined);
-    const fresh = results.map(([, s]) => s).filter((s): s is HealthSample => !(s instanceof Error));
-    const pool = [...fresh, ...all];
-    const chain = this.opts.rules.chain ?? majority(pool.map((s) => s.chain));
-    const genesisHash = this.opts.rules.genesisHash ?? majority(pool.map((s) => s.genesisHash));
+    // One vote per upstream: its fresh sample, else its last one.
+    const freshOf = new Map(results.filter(([, s]) => !(s instanceof Error)) as Array<[Upstream, HealthSample]>);
+    const fresh = [...freshOf.values()];
+    const votes = this.opts.pool.upstreams.map((u) => freshOf.get(u) ?? u.sample).filter((s): s is HealthSample => s !== undefined);
+    const chain = this.opts.rules.chain ?? majority(votes.map((s) => s.chain));
+    const genesisHash = this.opts.rules.genesisHash ?? majority(votes.map((s) => s.genesisHash));
     for (const s of fresh) if (s.genesisHash === genesisHash && s.chain === chain) this.#highestBest = Math.max(this.#highestBest, s.best);
     for (const [u, s] of results) {
       const wasUsable = u.usable;

@@ -35,7 +35,10 @@ describe('health rules', () => {
 
   it('prefers configured identity over the majority', () => {
     expect(reasons(sample(), undefined, { chain: 'Polkadot' })).toMatch(/chain "Local Testnet" is not "Polkadot"/);
-    expect(majority(['a', 'b', 'b', 'c'])).toBe('b');
+    expect(majority(['a', 'b', 'b'])).toBe('b');
+    expect(majority(['a', 'b', 'b', 'c'])).toBeUndefined(); // half is not a majority
+    expect(majority(['a', 'b'])).toBeUndefined();
     expect(majority([])).toBeUndefined();
+    expect(reasons(sample(), undefined, {}, { chain: undefined })).toMatch(/no chain and genesis that most upstreams agree on/);
   });
 });

@@ -5,7 +5,7 @@ export interface HealthRules {
   maxFinalityLag: number;
   minPeers: number;
   archive: boolean;
-  /** Configured identity; when absent, the majority of the upstreams' answers. */
+  /** Configured identity; when absent, what more than half of the upstreams answer. */
   chain?: string | undefined;
   genesisHash?: string | undefined;
 }
@@ -20,14 +20,12 @@ export interface ClusterView {
   highestBestBefore: number | undefined;
 }
 
-/** The most common value (ties: the first seen). */
+/** The value more than half of `values` agree on, if any (one value per upstream). */
 export function majority(values: string[]): string | undefined {
   const counts = new Map<string, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  let best: string | undefined;
-  let n = 0;
-  for (const [v, c] of counts) if (c > n) [best, n] = [v, c];
-  return best;
+  for (const [v, c] of counts) if (c * 2 > values.length) return v;
+  return undefined;
 }
 
 /**
@@ -38,6 +36,7 @@ export function judge(sample: HealthSample, previous: HealthSample | undefined, 
   const reasons: string[] = [];
   const chain = rules.chain ?? cluster.chain;
   const genesis = rules.genesisHash ?? cluster.genesisHash;
+  if (chain === undefined || genesis === undefined) reasons.push('no chain and genesis that most upstreams agree on (set health.chain and health.genesisHash)');
   if (chain !== undefined && sample.chain !== chain) reasons.push(`chain "${sample.chain}" is not "${chain}"`);
   if (genesis !== undefined && sample.genesisHash !== genesis) reasons.push(`genesis ${sample.genesisHash} is not ${genesis}`);
   if (sample.isSyncing) reasons.push('syncing');

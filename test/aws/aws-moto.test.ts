@@ -188,5 +188,13 @@ describe.skipIf(!motoBin)('aws backend against moto', () => {
     const ctx2 = testContext();
     expect((await backend.restart(r, ctx2)).state).toBe('running');
     expect(ctx2.steps[0]).toBe('StartInstances');
+    // create (a reactor adopting after a crash) starts a stopped instance instead of waiting on it
+    await moto.ec2.send(new StopInstancesCommand({ InstanceIds: [r.backendId] }));
+    const ctx3 = testContext();
+    const adopted = await backend.create(nodeSpec(key(50)), ctx3);
+    expect(adopted.backendId).toBe(r.backendId);
+    expect(adopted.state).toBe('running');
+    expect(ctx3.steps).toEqual(['StartInstances', 'waiting for running']);
+    expect(await live()).toHaveLength(1);
   });
 });

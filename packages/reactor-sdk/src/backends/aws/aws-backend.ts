@@ -59,6 +59,9 @@ export class AwsBackend implements Backend {
         const keep = await this.keepOne(live, spec.name, ctx);
         log.info({ instanceId: keep.InstanceId, state: keep.State?.Name }, 'adopting the instance a previous run launched');
         ctx.checkpoint.set(CHECKPOINT.instanceId, keep.InstanceId!);
+        if (keep.State?.Name === 'stopping')
+          throw new AwsRetryableError(`${spec.name}: instance ${keep.InstanceId} is stopping; it is started once stopped`, 'AWS_INSTANCE_STOPPING', 10_000);
+        if (keep.State?.Name === 'stopped') await this.start(keep.InstanceId!, spec.name, ctx);
         return this.waitRunning(keep.InstanceId!, spec.name, ctx);
       }
       const imageId = await this.images.resolve(params.imageName, spec.name, ctx.signal);
@@ -132,15 +135,25 @@ export class AwsBackend implements Backend {
     const i = await this.describeById(resource.backendId, ctx.signal);
     const state = i?.State?.Name;
     if (!i || stateOf(state) === 'gone' || state === 'shutting-down') throw new AwsRetryableError(`${resource.name}: instance ${resource.backendId} is gone; it must be created again`, 'AWS_INSTANCE_GONE', 0);
-    const op = state === 'stopped' ? 'StartInstances' : 'RebootInstances';
-    ctx.progress(op, { instanceId: resource.backendId });
-    try {
-      const input = { InstanceIds: [resource.backendId] };
-      await this.clients.ec2.send(state === 'stopped' ? new StartInstancesCommand(input) : new RebootInstancesCommand(input), { abortSignal: ctx.signal });
-    } catch (e) {
-      throw mapAwsError(e, { operation: op, resource: resource.name });
+    if (state === 'stopped') await this.start(resource.backendId, resource.name, ctx);
+    else {
+      ctx.progress('RebootInstances', { instanceId: resource.backendId });
+      try {
+        await this.clients.ec2.send(new RebootInstancesCommand({ InstanceIds: [resource.backendId] }), { abortSignal: ctx.signal });
+      } catch (e) {
+        throw mapAwsError(e, { operation: 'RebootInstances', resource: resource.name });
+      }
     }
     return this.waitRunning(resource.backendId, resource.name, ctx);
+  }
+
+  private async start(id: string, name: string, ctx: OperationContext): Promise<void> {
+    ctx.progress('StartInstances', { instanceId: id });
+    try {
+      await this.clients.ec2.send(new StartInstancesCommand({ InstanceIds: [id] }), { abortSignal: ctx.signal });
+    } catch (e) {
+      throw mapAwsError(e, { operation: 'StartInstances', resource: name });
+    }
   }
 
   async close(): Promise<void> {

@@ -21,7 +21,7 @@ beforeAll(async () => {
   const wrapper = join(dir, 'flaky-node.sh');
   writeFileSync(wrapper, `#!/bin/sh\n[ -e "$FLAKY_FLAG" ] && exit 1\nexec "${process.execPath}" "${NODE_BIN}" "$@"\n`);
   chmodSync(wrapper, 0o755);
-  reactor = await startReactor(m, { chains: { chains: { flaky: { binary: wrapper, follow: 'ogate', env: { FLAKY_FLAG: flag } } } }, tuning: { startupGraceMs: 8000 } });
+  reactor = await startReactor(m, { chains: { chains: { flaky: { binary: wrapper, follow: 'ogate', env: { FLAKY_FLAG: flag } } } }, tuning: { startupGraceMs: 8000, degradedAfter: 10 } }); // degraded after ~10 s down: longer than a dinfra-node restart
 });
 
 afterAll(async () => {

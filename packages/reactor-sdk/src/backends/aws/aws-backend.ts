@@ -120,7 +120,7 @@ export class AwsBackend implements Backend {
   }
 
   async list(ctx: OperationContext): Promise<Resource[]> {
-    const all = await describeAll(this.clients.ec2, providerFilters(this.opts.provider), ctx.signal);
+    const all = await describeAll(this.clients.ec2, providerFilters(this.opts.provider), ctx.signal, this.config.listPageSize);
     return all.sort(oldestFirst).flatMap((i) => toResource(i, this.config) ?? []);
   }
 

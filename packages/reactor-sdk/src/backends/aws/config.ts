@@ -44,6 +44,7 @@ export const awsConfigSchema = z
       .strict()
       .default({})
       .describe('How substrate-node user data prepares the instance'),
+    listPageSize: z.number().int().min(5).max(1000).default(1000).describe('Instances per DescribeInstances page when listing'),
     maxAttempts: z.number().int().min(1).max(20).default(5).describe('SDK attempts per API call (throttling, 5xx)'),
     retryMode: z.enum(['standard', 'adaptive']).default('adaptive'),
     waitTimeoutSeconds: z.number().int().min(1).max(3600).default(600).describe('Longest wait for running / terminated'),

@@ -139,15 +139,19 @@ describe('CheckMetadataHash (RFC-78)', () => {
     const good = api.tx.balances.transferKeepAlive(bob, DIN);
     expect(digest.length).toBe(32);
     await good.signAsync(charlie, { mode: 1, metadataHash: '0x' + Buffer.from(digest).toString('hex') } as never);
-    const { statuses } = await new Promise<{ statuses: string[] }>((resolve, reject) => {
+    const { statuses, blockHash, failed } = await new Promise<{ statuses: string[]; blockHash: string; failed?: string }>((resolve, reject) => {
       const seen: string[] = [];
       void good.send((r) => {
         seen.push(r.status.type);
-        if (r.status.isInBlock || r.status.isFinalized) resolve({ statuses: seen });
+        if (r.status.isInBlock) resolve({ statuses: seen, blockHash: r.status.asInBlock.toHex(), failed: r.dispatchError?.toString() });
         if (r.isError) reject(new Error(r.status.type));
       }).catch(reject);
     });
-    expect(statuses.length).toBeGreaterThan(0);
+    // Accepted with mode 1 and the right hash: in a block, dispatched without error.
+    expect(statuses).toContain('InBlock');
+    expect(failed).toBeUndefined();
+    const included = (await api.rpc.chain.getBlock(blockHash)).block.extrinsics.map((x) => x.toHex());
+    expect(included).toContain(good.toHex());
     const bad = api.tx.balances.transferKeepAlive(bob, DIN);
     await bad.signAsync(charlie, { mode: 1, metadataHash: '0x' + '07'.repeat(32) } as never);
     await expect(api.rpc.author.submitExtrinsic(bad.toHex())).rejects.toThrow(/1010: Invalid Transaction: Transaction has a bad signature/);

@@ -91,7 +91,7 @@ describe('CloudStackClient against the emulator', () => {
     const t = await waitForJob(c, slow.jobid, 'deployVirtualMachine', { ...fastJob, timeoutMs: 150, onPending: () => polls++ }).catch((e: unknown) => e);
     expect(t).toBeInstanceOf(CloudStackJobTimeoutError);
     expect((t as CloudStackJobTimeoutError).jobId).toBe(slow.jobid);
-    expect(polls).toBeGreaterThan(1);
+    expect(polls).toBeGreaterThanOrEqual(1);
 
     const ac = new AbortController();
     setTimeout(() => ac.abort(new Error('stopping')), 50);

@@ -70,12 +70,12 @@ describe('cloudstack backend against the emulator', () => {
     expect(vm.networkids).toEqual([cloud.state.networks[0]!.id]);
     expect(count(calls, 'deployVirtualMachine')).toBe(1);
     expect(count(calls, 'createTags')).toBe(1);
-    expect(count(calls, 'listVirtualMachines')).toBe(1);
+    expect(count(calls, 'listVirtualMachines')).toBe(2); // by name, by tags
 
     calls.length = 0;
     const again = await backend.create(nodeSpec(7), ctx());
     expect(again.backendId).toBe(r.backendId);
-    expect(calls).toEqual(['listVirtualMachines']);
+    expect(calls).toEqual(['listVirtualMachines', 'listVirtualMachines']);
     expect(cloud.counts()).toMatchObject({ vmsCreated: 1, vmsLive: 1, duplicateNames: [] });
   });
 
@@ -181,6 +181,16 @@ describe('cloudstack backend against the emulator', () => {
     expect(cloud.counts()).toMatchObject({ vmsCreated: 3, vmsLive: 2, duplicateNames: [] });
     expect(cloud.state.vms.get(r.backendId)!.tags.length).toBeGreaterThan(0);
     expect(cloud.state.vms.get(r.backendId)!.name).toBe(p.name);
+  });
+
+  it('adopts a VM carrying its tags under another name (renamed by an operator) instead of deploying a second one', async () => {
+    const { backend, cloud, ctx } = await setup();
+    const r = await backend.create(nodeSpec(3), ctx());
+    (cloud.state.vms.get(r.backendId) as { name: string }).name = 'renamed-by-ops';
+    const again = await backend.create(nodeSpec(3), ctx());
+    expect(again.backendId).toBe(r.backendId);
+    await backend.destroy(again, ctx());
+    expect(cloud.counts()).toMatchObject({ vmsCreated: 1, vmsLive: 0 });
   });
 
   it('a job that outlives its timeout keeps its id; the next create resumes it', async () => {

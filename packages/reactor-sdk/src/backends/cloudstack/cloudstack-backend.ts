@@ -18,7 +18,9 @@ import { resolveTargets, type ResolvedTargets } from './resolve.ts';
 import type { CsVirtualMachine } from './types.ts';
 import { CHECKPOINT, VmOps } from './vm-ops.ts';
 import { isGone, toResource } from './vm-view.ts';
-import { TAG } from '../../naming.ts';
+import { resourceTags, TAG } from '../../naming.ts';
+
+const resourceTagsOf = (r: Resource): Record<string, string> => resourceTags(r.key);
 
 export const CLOUDSTACK_TYPES = ['substrate-node', 'cloud-init'] as const;
 
@@ -83,7 +85,7 @@ export class CloudStackBackend implements Backend {
       if (resumed) return resumed;
       for (let round = 1; ; round++) {
         ctx.progress('listing VMs by name', { name: spec.name });
-        const found = await this.#ops.byName(spec.name, ctx);
+        const found = await this.#ops.mine(spec.name, spec.tags, ctx);
         for (const vm of found.filter((v) => v.state === 'Error')) await this.#ops.destroy(vm, ctx);
         const usable = found.filter((v) => v.state !== 'Error');
         if (usable.length > 0) {
@@ -175,7 +177,7 @@ export class CloudStackBackend implements Backend {
       const jobId = ctx.checkpoint.get(CHECKPOINT.destroyJob);
       if (jobId) await this.#ops.resumeDestroy(jobId, ctx);
       ctx.progress('listing VMs by name', { name: resource.name });
-      for (const vm of await this.#ops.byName(resource.name, ctx)) await this.#ops.destroy(vm, ctx);
+      for (const vm of await this.#ops.mine(resource.name, resourceTagsOf(resource), ctx)) await this.#ops.destroy(vm, ctx);
       ctx.checkpoint.delete(CHECKPOINT.deployJob);
       ctx.checkpoint.delete(CHECKPOINT.vmId);
     } catch (e) {

@@ -11,6 +11,7 @@ import { waitForJob, type JobWaitOptions } from './jobs.ts';
 import { sleep } from './sleep.ts';
 import type { CsVirtualMachine } from './types.ts';
 import { isGone, tagsOf } from './vm-view.ts';
+import { TAG } from '../../naming.ts';
 
 export const CHECKPOINT = {
   /** deployVirtualMachine's job: a restarted reactor resumes it instead of deploying again. */
@@ -39,6 +40,18 @@ export class VmOps {
   async byName(name: string, ctx: OperationContext): Promise<CsVirtualMachine[]> {
     const vms = await listVirtualMachines(this.o.client, { name }, { signal: ctx.signal });
     return vms.filter((v) => v.name === name && !isGone(v)).sort((a, b) => (a.created ?? '').localeCompare(b.created ?? ''));
+  }
+
+  /**
+   * Live VMs that are this deployment's: named `name` or tagged with its key (a VM an operator
+   * renamed keeps its tags), oldest first. Two list calls: CloudStack filters only AND.
+   */
+  async mine(name: string, tags: Readonly<Record<string, string>>, ctx: OperationContext): Promise<CsVirtualMachine[]> {
+    const byName = await this.byName(name, ctx);
+    const keyTags = Object.fromEntries([TAG.provider, TAG.subscription, TAG.generation].map((k) => [k, tags[k]!]));
+    const tagged = await listVirtualMachines(this.o.client, { tags: keyTags }, { signal: ctx.signal });
+    const all = new Map([...byName, ...tagged.filter((v) => !isGone(v))].map((v) => [v.id, v]));
+    return [...all.values()].sort((a, b) => (a.created ?? '').localeCompare(b.created ?? ''));
   }
 
   async byId(id: string, ctx: OperationContext): Promise<CsVirtualMachine | undefined> {

@@ -16,14 +16,27 @@ export const portOf = (endpoint: string): number => Number(new URL(endpoint).por
 
 /** The genesis hash a subscriber's @polkadot/api reads through `endpoint`. */
 export async function genesisThrough(endpoint: string): Promise<string> {
-  const api = await ApiPromise.create({ provider: new WsProvider(endpoint, false), noInitWarn: true, throwOnConnect: true });
+  const provider = new WsProvider(endpoint, 1000);
+  let api: ApiPromise;
   try {
-    const [viaRpc] = await Promise.all([api.rpc.chain.getBlockHash(0)]);
+    api = await withDeadline(ApiPromise.create({ provider, noInitWarn: true, throwOnConnect: true }), 60_000, `connecting to ${endpoint}`);
+  } catch (e) {
+    await provider.disconnect().catch(() => undefined);
+    throw e;
+  }
+  try {
+    const viaRpc = await withDeadline(api.rpc.chain.getBlockHash(0), 30_000, `chain_getBlockHash(0) through ${endpoint}`);
     if (viaRpc.toHex() !== api.genesisHash.toHex()) throw new Error(`${endpoint}: chain_getBlockHash(0) ${viaRpc.toHex()} != genesis ${api.genesisHash.toHex()}`);
     return api.genesisHash.toHex();
   } finally {
     await api.disconnect();
   }
+}
+
+function withDeadline<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms / 1000} s`)), ms)));
+  return Promise.race([p, deadline]).finally(() => clearTimeout(timer));
 }
 
 /** Resolves with the connect error's code (ECONNREFUSED when nothing listens), or 'connected'. */

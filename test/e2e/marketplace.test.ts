@@ -10,7 +10,7 @@ import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { isSealed, openContentStore, openSecret, sr25519KeypairFromSuri } from '@dinfra/content';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { dinfra, ok, ROOT } from './cli.ts';
 import { deployedProcesses, genesisThrough, portOf, tryConnect, waitGone } from './deployments.ts';
 import { balanceAt, bestNumber, eventsOf, moves, subscriptionOf, sum, type Balance } from './ledger.ts';
@@ -27,7 +27,10 @@ const ceilDiv = (a: bigint, b: bigint) => (a + b - 1n) / b;
 const API_KEY = 'e2e-API-KEY-must-never-be-in-the-clear-7f3a';
 const DESCRIPTOR = join(ROOT, 'examples/rpc-node.json');
 
+// 2 s blocks: the provider must report Provisioning within AckTimeout (20 blocks) even on a loaded machine.
+const BLOCK_MS = 2000;
 let stack: RunningStack;
+let failed = false;
 let api: ApiPromise;
 let cwd: string;
 const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
@@ -45,7 +48,7 @@ beforeAll(async () => {
   await cryptoWaitReady();
   [bob, charlie, dave] = ['//Bob', '//Charlie', '//Dave'].map((s) => keyring.addFromUri(s).address) as [string, string, string];
   cwd = mkdtempSync(join(tmpdir(), 'dinfra-e2e-cwd-')); // no ./.dinfra/ipfs found by accident
-  stack = await startStack({ blockTimeMs: 1000 });
+  stack = await startStack({ blockTimeMs: BLOCK_MS });
   note(`stack ready: ${stack.wsUrl}, OGate ${stack.ogateUrl}, reactor ${stack.reactorUrl}`);
   api = await ApiPromise.create({ provider: new WsProvider(stack.wsUrl), noInitWarn: true, throwOnConnect: true });
 }, 240_000);
@@ -54,7 +57,8 @@ afterAll(async () => {
   await api?.disconnect();
   if (stack) {
     await stack.interrupt();
-    if (process.env.E2E_STACK_LOG) console.log(stack.output());
+    // On failure, what the stack's services said (the chain's block lines left out).
+    if (failed || process.env.E2E_STACK_LOG) process.stderr.write(stack.output().split('\n').filter((l) => !l.startsWith('node ')).slice(-400).join('\n') + '\n');
     rmSync(stack.stateDir, { recursive: true, force: true });
   }
   if (cwd) rmSync(cwd, { recursive: true, force: true });
@@ -87,12 +91,17 @@ async function waitForStatus(id: string, status: string, timeoutMs: number) {
   }
 }
 
-describe('the marketplace end to end: npm start, the dinfra CLI, OGate, the local reactor', () => {
+// Each step waits on real deployments: minutes on a machine shared by many test runs.
+describe('the marketplace end to end: npm start, the dinfra CLI, OGate, the local reactor', { timeout: 300_000 }, () => {
   beforeEach((ctx) => note(ctx.task.name));
+  afterEach((ctx) => {
+    if (ctx.task.result?.state === 'fail') failed = true;
+  });
 
   it('the stack runs a chain, OGate and a reactor, and registered //Bob (operator //Dave) with open offerings through the CLI', async () => {
     const procs = processesWithEnv('DINFRA_IPFS_REPO', stack.ipfsRepo);
-    const kinds = procs.map((p) => (p.argv.find((a) => /dinfra-(node|ogate|reactor)\.mjs$/.test(a)) ?? '').replace(/^.*\//, '')).sort();
+    // The three services (and their helpers, e.g. tsx's esbuild service), one stack id.
+    const kinds = procs.map((p) => p.argv.find((a) => /dinfra-(node|ogate|reactor)\.mjs$/.test(a))?.replace(/^.*\//, '')).filter(Boolean).sort();
     expect(kinds).toEqual(['dinfra-node.mjs', 'dinfra-ogate.mjs', 'dinfra-reactor.mjs']);
     expect(new Set(procs.map((p) => p.env.get('DINFRA_STACK'))).size).toBe(1);
     seen.stackPids = procs.map((p) => p.pid);
@@ -201,7 +210,7 @@ describe('the marketplace end to end: npm start, the dinfra CLI, OGate, the loca
 
   it('the first runs out of funds: Terminated{OutOfFunds} at its expiry block, refund 0, its process is gone', async () => {
     const { id, endpoint, expiresAfterTopUp } = seen.sub1;
-    const s = await waitForStatus(id, 'Terminated', 120_000);
+    const s = await waitForStatus(id, 'Terminated', 240_000);
     expect(s).toMatchObject({ reason: 'OutOfFunds', terminatedAt: expiresAfterTopUp, deposit: 0n });
     const m = moves(api, await eventsOf(api, expiresAfterTopUp, expiresAfterTopUp));
     expect(m.terminated.filter((e) => e.id === BigInt(id))).toEqual([{ block: expiresAfterTopUp, id: BigInt(id), reason: 'OutOfFunds', refund: 0n }]);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { FsBlockstore } from 'blockstore-fs';
 import { base32upper } from 'multiformats/bases/base32';
@@ -65,6 +65,30 @@ export class AtomicFsBlockstore extends FsBlockstore {
       throw e;
     }
     return key;
+  }
+
+  /**
+   * Removes the temporary files of writers killed mid-write (older than `olderThanMs`, so a
+   * live writer's file is left alone). Best effort; returns how many were removed.
+   */
+  async removeStaleTemps(olderThanMs = 10 * 60_000): Promise<number> {
+    let removed = 0;
+    const now = Date.now();
+    const dirs = await readdir(this.path, { withFileTypes: true }).catch(() => []);
+    for (const d of dirs) {
+      if (!d.isDirectory()) continue;
+      const names = await readdir(join(this.path, d.name)).catch(() => [] as string[]);
+      for (const name of names) {
+        if (!name.startsWith('.') || !name.endsWith('.tmp')) continue;
+        const file = join(this.path, d.name, name);
+        const st = await stat(file).catch(() => undefined);
+        if (st && now - st.mtimeMs > olderThanMs) {
+          await rm(file, { force: true });
+          removed++;
+        }
+      }
+    }
+    return removed;
   }
 
   /** The file a block lives in (tests tamper with it). */

@@ -30,6 +30,7 @@ export class EmbeddedContentStore implements ContentStore {
     } catch (e) {
       throw new ContentStoreUnavailableError(`cannot open the content store in ${repo}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, { cause: e });
     }
+    await blockstore.removeStaleTemps().catch(() => 0);
     return new EmbeddedContentStore(repo, blockstore);
   }
 

@@ -65,7 +65,7 @@ export class KuboContentStore implements ContentStore {
     return this.call(async () => {
       const chunks: Uint8Array[] = [];
       let total = 0;
-      for await (const chunk of this.client.cat(cid, { signal, length: maxBytes + 1 })) {
+      for await (const chunk of this.client.cat(cid, { signal, ...(Number.isSafeInteger(maxBytes + 1) ? { length: maxBytes + 1 } : {}) })) {
         total += chunk.length;
         if (total > maxBytes) throw new ContentTooLargeError(`${cid} is larger than the limit of ${maxBytes} bytes`);
         chunks.push(chunk);

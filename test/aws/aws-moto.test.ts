@@ -136,6 +136,28 @@ describe.skipIf(!motoBin)('aws backend against moto', () => {
     expect(at.state).toBe('running'); // just under the limit passes
   });
 
+  it('network, key pair and root volume settings reach EC2; a subnet that does not exist is a permanent error', async () => {
+    const { CreateKeyPairCommand, CreateSecurityGroupCommand, CreateSubnetCommand, CreateVpcCommand, DescribeVolumesCommand: Vols } = await import('@aws-sdk/client-ec2');
+    const vpc = (await moto.ec2.send(new CreateVpcCommand({ CidrBlock: '10.20.0.0/16' }))).Vpc!.VpcId!;
+    const subnet = (await moto.ec2.send(new CreateSubnetCommand({ VpcId: vpc, CidrBlock: '10.20.1.0/24' }))).Subnet!.SubnetId!;
+    const sg = (await moto.ec2.send(new CreateSecurityGroupCommand({ VpcId: vpc, GroupName: 'dinfra-nodes', Description: 'rpc' }))).GroupId!;
+    await moto.ec2.send(new CreateKeyPairCommand({ KeyName: 'ops' }));
+    const backend = motoBackend(moto.endpoint, ami, { config: { subnetId: subnet, securityGroupIds: [sg], keyName: 'ops', rootVolumeGiB: 200, rootDeviceName: '/dev/xvda' } });
+    const r = await backend.create(nodeSpec(key(60)), testContext());
+    const [i] = await live();
+    expect(i).toMatchObject({ InstanceId: r.backendId, SubnetId: subnet, VpcId: vpc, KeyName: 'ops' });
+    expect(i!.SecurityGroups?.map((g) => g.GroupId)).toEqual([sg]);
+    expect(i!.PrivateIpAddress).toMatch(/^10\.20\.1\./);
+    const vols = await moto.ec2.send(new Vols({ Filters: [{ Name: 'attachment.instance-id', Values: [r.backendId] }] }));
+    expect(vols.Volumes?.map((v) => v.Size)).toContain(200);
+    const bad = motoBackend(moto.endpoint, ami, { config: { subnetId: 'subnet-0badbadbadbadbad0' } });
+    const err = await bad.create(nodeSpec(key(61)), testContext()).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AwsPermanentError);
+    expect((err as AwsPermanentError).code).toBe('AWS_INVALID_PARAMETER');
+    expect((err as Error).message).toMatch(/RunInstances for dinfra-[0-9a-f]+-61-1: InvalidSubnetID\.NotFound/);
+    expect(await live()).toHaveLength(1);
+  });
+
   it('an image from an SSM parameter (moto serves the Amazon Linux ones)', async () => {
     const backend = motoBackend(moto.endpoint, ami, { config: { images: { default: 'ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64' } } });
     const r = await backend.create(cloudInitSpec(key(25)), testContext());

@@ -2,7 +2,8 @@
  * Acceptance (issue 8): a subscriber buys a dinfra node with the `dinfra` CLI; a real
  * dinfra-reactor (local backend) runs a real dinfra-node that follows the marketplace chain;
  * the endpoint on chain answers @polkadot/api with the chain's genesis; terminating ends the
- * process within one reconcile period and frees the capacity.
+ * process within one reconcile period and frees the capacity (also when funds run out). An
+ * `rpc-endpoint` is N dinfra-nodes behind a dinfra-gateway, made and ended together.
  */
 import { ApiPromise, WsProvider } from '@polkadot/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +16,7 @@ let reactor: RunningReactor;
 
 beforeAll(async () => {
   // 0.1 DIN a block: a 1 DIN deposit runs out 10 blocks after the first Running report.
-  m = await startMarket([{ typeId: 0, capacity: 3, pricePerBlock: DIN / 10n }]);
+  m = await startMarket([{ typeId: 0, capacity: 3, pricePerBlock: DIN / 10n }, { typeId: 1, capacity: 2, pricePerBlock: DIN / 10n }]);
   reactor = await startReactor(m);
 });
 
@@ -25,7 +26,16 @@ afterAll(async () => {
   await m?.close();
 });
 
-const used = async () => ((await ogateFetch(m.og, m.token, '/v1/provider')).body.offerings as Array<{ type: string; used: number }>).find((o) => o.type === 'substrate-node')!.used;
+const used = async (type = 'substrate-node') => ((await ogateFetch(m.og, m.token, '/v1/provider')).body.offerings as Array<{ type: string; used: number }>).find((o) => o.type === type)!.used;
+
+async function genesisAt(endpoint: string): Promise<string> {
+  const client = await ApiPromise.create({ provider: new WsProvider(endpoint), noInitWarn: true, throwOnConnect: true });
+  try {
+    return client.genesisHash.toHex();
+  } finally {
+    await client.disconnect();
+  }
+}
 
 describe('dinfra-reactor with the local backend', () => {
   let id: string;
@@ -76,5 +86,22 @@ describe('dinfra-reactor with the local backend', () => {
     expect(sub.status.asTerminated.reason.type).toBe('OutOfFunds');
     await until('process gone', () => deployedProcesses(reactor.dataDir).length === 0, TEST_TUNING.resyncMs + 10_000);
     await until('capacity free', async () => (await used()) === 0, 20_000);
+  });
+
+  it('rpc-endpoint: two dinfra-nodes behind a dinfra-gateway, one endpoint (the gateway), ended together', async () => {
+    const file = descriptorFile({ type: 'rpc-endpoint', nodes: 2, chain: 'dinfra', version: 'dev' });
+    const r = await cli(m, ['subscribe', 'rpc-endpoint', '--descriptor', file, '--deposit', '10', '--wait', 'running', '--json']);
+    expect(r.code, r.stderr + reactor.logs()).toBe(0);
+    const sid = (JSON.parse(r.stdout) as { subscription: { id: string } }).subscription.id;
+    const procs = deployedProcesses(reactor.dataDir);
+    expect(procs.map((p) => p.member).sort()).toEqual(['gateway', 'node-0', 'node-1']);
+    expect(new Set(procs.map((p) => p.resource)).size).toBe(1);
+    const { endpoints } = await statusOnChain(m.api, sid);
+    expect(endpoints).toHaveLength(1);
+    expect(await genesisAt(endpoints![0]!)).toBe(m.api.genesisHash.toHex());
+    expect(await used('rpc-endpoint')).toBe(1);
+    expect((await cli(m, ['subscription', 'terminate', sid])).code).toBe(0);
+    await until('all three gone', () => deployedProcesses(reactor.dataDir).length === 0, TEST_TUNING.resyncMs + 10_000);
+    await until('capacity free', async () => (await used('rpc-endpoint')) === 0, 20_000);
   });
 });

@@ -56,6 +56,8 @@ export async function planMembers(i: MemberPlanInput): Promise<{ members: Member
     const port = await i.port();
     const [bin, ...binArgs] = i.gateway;
     const args = [...binArgs, ...members.flatMap((m) => ['--upstream', `ws://127.0.0.1:${m.rpcPort}`])];
+    if (d.archive === true) args.push('--archive');
+    if (typeof d.rateLimitPerSecond === 'number') args.push('--rate-limit-ip', String(d.rateLimitPerSecond));
     const gatewayPlan: LaunchPlan = { name: `${i.spec.name}-gateway`, binary: bin!, args, env: {}, basePath: join(i.dir, 'gateway'), ports: { rpc: port }, listenHost: i.listenHost, health: { kind: 'gateway-http' } };
     members.push(member('gateway', i.dir, gatewayPlan));
     return { members, endpointMember: 'gateway' };

@@ -32,6 +32,7 @@ export const configFields = z
     batchWindowMs: z.number().int().min(0).max(10_000).default(200).describe('How long the outbox waits to coalesce reports'),
     batchMaxCalls: z.number().int().min(1).max(100).default(100).describe('Most calls in one force_batch'),
     mortalPeriod: z.number().int().min(4).max(65_536).default(64).describe('Mortal era of outbox extrinsics, in blocks'),
+    longPollMaxSeconds: z.number().int().min(0).max(60).default(60).describe('Longest long-poll OGate holds (a larger `wait` is cut to it)'),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('pino log level'),
   })
   .strict();
@@ -45,4 +46,4 @@ export type OGateConfig = z.infer<typeof configSchema>;
 export type OGateConfigInput = z.input<typeof configSchema>;
 
 /** Fields that take numbers (env values and flags arrive as strings). */
-export const NUMERIC_FIELDS = ['retentionSeconds', 'descriptorTimeoutMs', 'descriptorAttempts', 'descriptorMaxBytes', 'batchWindowMs', 'batchMaxCalls', 'mortalPeriod'] as const;
+export const NUMERIC_FIELDS = ['retentionSeconds', 'descriptorTimeoutMs', 'descriptorAttempts', 'descriptorMaxBytes', 'batchWindowMs', 'batchMaxCalls', 'mortalPeriod', 'longPollMaxSeconds'] as const;

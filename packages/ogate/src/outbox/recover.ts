@@ -29,6 +29,7 @@ export async function planRecovery(ctx: OGateContext): Promise<RecoveryPlan> {
     if (x.nonce < atCursor) settleByState(ctx, x);
     else if (x.nonce >= poolNext) resign.push(x);
   }
+  ctx.log.debug({ poolNext, atCursor, cursor: cursor?.number, pending: pending.map((x) => x.nonce), resign: resign.map((x) => x.nonce) }, 'outbox recovery check');
   const maxPending = pending.reduce((m, x) => Math.max(m, x.nonce + 1), 0);
   return { resign, nextNonce: Math.max(poolNext, maxPending) };
 }

@@ -14,6 +14,13 @@ import type { ExtrinsicRow, ReportRow } from './types.ts';
 const MAX_IN_FLIGHT = 4;
 const CHECK_EVERY_MS = 5_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const RPC_TIMEOUT_MS = 20_000;
+
+/** Rejects when `p` takes longer than `ms` (a call lost in a reconnect must not stall the loop). */
+function withTimeout<T>(p: Promise<T>, what: string, ms = RPC_TIMEOUT_MS): Promise<T> {
+  let t: NodeJS.Timeout;
+  return Promise.race([p, new Promise<never>((_, reject) => (t = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms)))]).finally(() => clearTimeout(t));
+}
 
 export class Signer {
   #nonce: number | undefined;
@@ -83,7 +90,8 @@ export class Signer {
 
   private async recover(): Promise<void> {
     if (!this.ctx.isConnected()) throw new Error('not connected to the node');
-    const plan = await planRecovery(this.ctx);
+    const plan = await withTimeout(planRecovery(this.ctx), 'reading the operator nonce');
+    if (plan.resign.length) this.ctx.log.info({ resign: plan.resign.map((x) => x.nonce), nextNonce: plan.nextNonce }, 'outbox recovery');
     for (const x of plan.resign) await this.resign(x);
     this.#nonce = plan.nextNonce;
     this.#needsRecovery = false;
@@ -105,7 +113,7 @@ export class Signer {
     const items = this.filter(queued);
     if (!items.length) return 0;
     const nonce = this.#nonce!;
-    const signed = await signBatch(this.ctx.api, this.ctx.operator, items, nonce, config.mortalPeriod);
+    const signed = await withTimeout(signBatch(this.ctx.api, this.ctx.operator, items, nonce, config.mortalPeriod), 'signing');
     const x = store.tx(() => {
       const row = store.extrinsics.insert({ nonce, hash: signed.hash, birth: signed.birth, period: config.mortalPeriod, reportIds: items.map((r) => r.id) });
       items.forEach((r, i) => store.reports.markSubmitted(r.id, row.id, i));
@@ -139,7 +147,7 @@ export class Signer {
     let items = this.filter(reports);
     // The nonce must be used (later nonces wait for it): a batch with nothing left is an empty force_batch.
     if (!items.length) items = [];
-    const signed = await signBatch(this.ctx.api, this.ctx.operator, items, x.nonce, config.mortalPeriod);
+    const signed = await withTimeout(signBatch(this.ctx.api, this.ctx.operator, items, x.nonce, config.mortalPeriod), 'signing');
     store.tx(() => {
       store.extrinsics.resigned(x.id, { hash: signed.hash, birth: signed.birth, reportIds: items.map((r) => r.id) });
       items.forEach((r, i) => store.reports.markSubmitted(r.id, x.id, i));
@@ -152,7 +160,7 @@ export class Signer {
   private async submit(xt: SubmittableExtrinsic<'promise'>, x: ExtrinsicRow, items: ReportRow[]): Promise<void> {
     const { store, metrics, log } = this.ctx;
     try {
-      const unsub = await xt.send((result) => {
+      const unsub = await withTimeout(xt.send((result) => {
         if (result.status.isInBlock) {
           const hash = result.status.asInBlock.toHex();
           void this.ctx.api.rpc.chain
@@ -178,7 +186,7 @@ export class Signer {
           unsub();
           this.#watches.delete(unsub);
         }
-      });
+      }), 'submitting');
       this.#watches.add(unsub);
       metrics.extrinsics.inc({ outcome: 'submitted' });
     } catch (e) {

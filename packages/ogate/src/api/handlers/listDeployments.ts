@@ -9,7 +9,7 @@ export const listDeployments: HandlerFactory = ({ ctx, secrets }) => async (c, r
   const q = c.request.query as Record<string, string | undefined>;
   const types = typesOf(claims, q.type);
   const since = q.since === undefined ? undefined : Number(q.since);
-  const wait = q.wait === undefined ? 0 : Number(q.wait);
+  const wait = Math.min(q.wait === undefined ? 0 : Number(q.wait), ctx.config.longPollMaxSeconds);
   const render = (rows: ReturnType<typeof store.deployments.served>) => rows.filter((r) => types.has(r.type)).map((r) => toApiDeployment(r, secrets.open(r)));
   if (since === undefined || since < store.meta.forgottenBefore()) {
     res.json({ revision: store.meta.revision(), complete: true, deployments: render(store.deployments.served()) });

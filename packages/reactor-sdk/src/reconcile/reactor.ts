@@ -178,9 +178,20 @@ export class Reactor {
     for (const name of this.tracked.keys()) if (!keep.has(name) && !this.#ops.inFlight(name)) this.tracked.delete(name);
   }
 
-  /** Runs the probe of one tracked resource now (after a create). */
+  /**
+   * After a create: probe every 500 ms until the deployment is reported running (or the
+   * start-up grace ends), so award→running does not wait for the next probe period.
+   */
   probeSoon(name: string): void {
-    void this.#prober.probe(name);
+    const until = Date.now() + (this.#o.startupGraceMs ?? DEFAULTS.startupGraceMs);
+    const tick = async (): Promise<void> => {
+      const t = this.tracked.get(name);
+      if (!t || this.stopped || Date.now() > until) return;
+      await this.#prober.probe(name);
+      if (this.store.reports.get(t.resource.key.id, t.resource.key.generation)?.state === 'running') return;
+      setTimeout(() => void tick(), 500).unref();
+    };
+    void tick();
   }
 
   /** Stops the loop (the backend's resources stay; a new reactor adopts them). */

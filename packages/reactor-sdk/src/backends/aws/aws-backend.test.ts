@@ -91,6 +91,20 @@ describe('aws backend: ClientToken idempotency (AWS semantics, not in moto)', ()
     expect(fake.launches).toBe(2);
   });
 
+  it('create, destroy, create the same deployment again (three times): each launch under a fresh token, no error', async () => {
+    const cp = checkpoint();
+    const seen = new Set<string>();
+    for (let n = 1; n <= 3; n++) {
+      const r = await backend().create(spec(key(5)), ctx(cp));
+      expect(seen.has(r.backendId)).toBe(false);
+      seen.add(r.backendId);
+      expect(fake.instances.get(r.backendId)?.ClientToken).toBe(clientToken(key(5), n));
+      await backend().destroy(r, ctx(cp));
+    }
+    expect(fake.launches).toBe(3);
+    expect(fake.live()).toEqual([]);
+  });
+
   it('duplicates found by tag (launched before the token existed) are cut to the oldest', async () => {
     fake.run({ ImageId: 'ami-1', MinCount: 1, MaxCount: 1, TagSpecifications: [{ ResourceType: 'instance', Tags: Object.entries(resourceTags(key(4))).map(([Key, Value]) => ({ Key, Value })) }] });
     fake.run({ ImageId: 'ami-1', MinCount: 1, MaxCount: 1, TagSpecifications: [{ ResourceType: 'instance', Tags: Object.entries(resourceTags(key(4))).map(([Key, Value]) => ({ Key, Value })) }] });

@@ -53,7 +53,7 @@ export class AwsBackend implements Backend {
     if (!this.types.includes(spec.type)) throw new AwsPermanentError(`${spec.name}: the aws backend serves ${this.types.join(', ')}, not "${spec.type}"`, 'AWS_TYPE_UNSUPPORTED');
     const params = launchParams(spec, this.opts); // every permanent input error before any call
     const log = ctx.log.child({ backend: 'aws', resource: spec.name });
-    for (let round = 0; round < 3; round++) {
+    for (let round = 0; round < 5; round++) {
       const live = (await this.findLive(spec.key, ctx.signal)).filter((i) => i.State?.Name !== 'shutting-down');
       if (live.length) {
         const keep = await this.keepOne(live, spec.name, ctx);
@@ -116,7 +116,7 @@ export class AwsBackend implements Backend {
       await this.wait(waitUntilInstanceTerminated, [...waitFor], resource.name, ctx);
     }
     ctx.checkpoint.delete(CHECKPOINT.instanceId);
-    ctx.checkpoint.delete(CHECKPOINT.launch);
+    // CHECKPOINT.launch stays: a later create of the same key then skips the spent tokens.
   }
 
   async list(ctx: OperationContext): Promise<Resource[]> {

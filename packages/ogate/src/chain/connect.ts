@@ -13,7 +13,7 @@ export interface ChainConnection {
 export interface ConnectOptions {
   url: string;
   logger: Logger;
-  /** First reconnect delay; doubles up to `maxBackoffMs`. */
+  /** First reconnect delay; doubles up to `maxBackoffMs` (default 5 s: a node back up is found within a block or two). */
   minBackoffMs?: number;
   maxBackoffMs?: number;
   signal?: AbortSignal;
@@ -25,7 +25,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function connectChain(options: ConnectOptions): Promise<ChainConnection> {
   const log = options.logger;
   const min = options.minBackoffMs ?? 250;
-  const max = options.maxBackoffMs ?? 10_000;
+  const max = options.maxBackoffMs ?? 5_000;
   const provider = new WsProvider(options.url, false);
   let closed = false;
   let reconnecting = false;
@@ -104,7 +104,7 @@ function waitConnected(provider: WsProvider, timeoutMs: number): Promise<void> {
     });
     const offErr = provider.on('error', (e: unknown) => {
       off();
-      reject(e instanceof Error ? e : new Error(String(e)));
+      reject(e instanceof Error ? e : new Error((e as { message?: string })?.message ?? 'connection refused'));
     });
     function off() {
       clearTimeout(t);

@@ -65,7 +65,7 @@ export function loadConfig(options: LoadConfigOptions = {}): OGateConfig {
       const hint = i.path.length ? ` (flag --${String(i.path[0]).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}, env ${envName(String(i.path[0]))})` : '';
       return `  ${field}: ${i.code === 'unrecognized_keys' ? i.message : i.message}${hint}`;
     });
-    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`, parsed.error.issues.map((i) => i.path.join('.')));
+    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`, [...new Set(parsed.error.issues.map((i) => i.path.join('.')))]);
   }
   return parsed.data;
 }

@@ -196,9 +196,9 @@ describe('dinfra against a dev node', () => {
     expect(imp.code, imp.stderr).toBe(0);
     const pause = await dinfra([...url, '--keystore', file, 'provider', 'pause'], { DINFRA_PASSWORD: 'correct horse' });
     expect(pause.code, pause.stderr).toBe(0);
-    // The rest signs with the same key given as a secret URI.
-    const ks: string[] = [];
-    const pw = BOB;
+    // Every later command signs from the same keystore file (no secret URI in the environment).
+    const ks = ['--keystore', file];
+    const pw = { DINFRA_PASSWORD: 'correct horse' };
     let show = json<{ provider: Doc }>(await dinfra([...url, 'provider', 'show', 'bob-cloud', '--json']));
     expect(show.provider.status).toBe('Paused');
     expect(json<{ types: Array<{ offerings: Doc[] }> }>(await dinfra([...url, 'market', '--type', 'substrate-node', '--json'])).types[0]!.offerings).toEqual([]);
@@ -217,7 +217,7 @@ describe('dinfra against a dev node', () => {
     const dereg = await dinfra([...url, ...ks, 'provider', 'deregister', '--json'], pw);
     expect(dereg.code, dereg.stderr).toBe(0);
     expect(json(dereg).released).toBe(String(100n * DIN));
-  });
+  }, 240_000); // eight commands, each decrypting the keystore (scrypt)
 
   it('registers a deployment type through Sudo and validates descriptors with --schema', async () => {
     const schema = file('kv.schema.json', JSON.stringify({ $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'object', properties: { size: { enum: ['s', 'm'] } }, required: ['size'] }));

@@ -87,3 +87,18 @@ export async function subscriptionOf(api: ApiPromise, id: string | bigint) {
     terminatedAt: some(s.terminatedAt),
   };
 }
+
+/** The calls `address` signed in blocks `from..=to`: `pallet.call`, with the inner calls of a batch. */
+export async function callsSignedBy(api: ApiPromise, from: number, to: number, address: string): Promise<{ block: number; call: string; inner: string[] }[]> {
+  const out: { block: number; call: string; inner: string[] }[] = [];
+  for (let n = from; n <= to; n++) {
+    const { block } = await api.rpc.chain.getBlock(await api.rpc.chain.getBlockHash(n));
+    for (const xt of block.extrinsics) {
+      if (!xt.isSigned || xt.signer.toString() !== address) continue;
+      const { section, method, args } = xt.method;
+      const inner = section === 'utility' ? (args[0] as unknown as { section: string; method: string }[]).map((c) => `${c.section}.${c.method}`) : [];
+      out.push({ block: n, call: `${section}.${method}`, inner });
+    }
+  }
+  return out;
+}

@@ -13,7 +13,7 @@ import { isSealed, openContentStore, openSecret, sr25519KeypairFromSuri } from '
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { dinfra, ok, ROOT } from './cli.ts';
 import { deployedProcesses, genesisThrough, portOf, tryConnect, waitGone } from './deployments.ts';
-import { balanceAt, bestNumber, eventsOf, moves, subscriptionOf, sum, type Balance } from './ledger.ts';
+import { balanceAt, bestNumber, callsSignedBy, eventsOf, moves, subscriptionOf, sum, type Balance } from './ledger.ts';
 import { isAlive, processesWithEnv, someoneListensOn } from './processes.ts';
 import { startStack, type RunningStack } from './stack.ts';
 
@@ -254,7 +254,14 @@ describe('the marketplace end to end: npm start, the dinfra CLI, OGate, the loca
     // //Dave signs OGate's status reports. report_status is Pays::No; OGate sends them inside
     // utility.force_batch, and the batch pays its own fee: whatever //Dave paid is in the events.
     const daveFees = m.fees.get(dave) ?? 0n;
-    console.log(`//Dave (operator) signed ${m.feeCount.get(dave) ?? 0} extrinsic(s) in blocks ${seen.b0 + 1}..${end}, fees ${daveFees} planck`);
+    const daveCalls = await callsSignedBy(api, seen.b0 + 1, end, dave);
+    note(`//Dave (operator) signed ${daveCalls.length} extrinsic(s) in blocks ${seen.b0 + 1}..${end} (${daveCalls.map((c) => `${c.call}[${c.inner.join(',')}]`).join(' ')}), fees ${daveFees} planck`);
+    expect(daveCalls.length).toBeGreaterThanOrEqual(2); // Provisioning and Running of three subscriptions, batched as OGate likes
+    for (const c of daveCalls) {
+      expect(c.call).toBe('utility.forceBatch');
+      expect(new Set(c.inner)).toEqual(new Set(['subscriptions.reportStatus']));
+    }
+    expect(m.feeCount.get(dave) ?? 0).toBe(daveCalls.length);
     expect(await at(dave)).toEqual({ free: -daveFees, reserved: 0n });
   });
 

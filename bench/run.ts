@@ -125,6 +125,12 @@ async function main(): Promise<void> {
   const { benchContent } = await import('./content.ts');
   rows.push(...(await benchContent({ quick, log })));
 
+  log('reactor: award -> running (local backend), and 200 deployments');
+  const { benchReactorAward } = await import('./reactor-award.ts');
+  rows.push(...(await benchReactorAward({ n: quick ? 3 : 10, log })));
+  const { benchReactorScale } = await import('./reactor-scale.ts');
+  rows.push(...(await benchReactorScale({ n: quick ? 50 : 200, windowS: quick ? 10 : 30, log })));
+
   finish(started);
 }
 

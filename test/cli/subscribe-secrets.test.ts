@@ -145,12 +145,13 @@ describe('dinfra subscribe with secrets', () => {
     const repo = repoWith('store-untouched');
     const sub = (...extra: string[]) => ['subscribe', 'cloud-init', '--descriptor', descriptor, '--deposit', '10', '--ipfs-repo', repo, ...extra];
     const dupFile = file('dup.env', 'a=1\na=2\n');
+    const tokenFile = file('token.json', JSON.stringify({ apiToken: 'tok' }));
     const cases: { name: string; args: string[]; message: RegExp; env?: Record<string, string> }[] = [
       { name: 'no =', args: sub('--secret', 'NOEQUALS'), message: /--secret must be NAME=VALUE \(one argument has no "="\)/ },
       { name: 'missing file', args: sub('--secrets-file', join(dir, 'nope.env')), message: /--secrets-file .*nope\.env: cannot read it \(no such file\)/ },
       { name: 'duplicate flag', args: sub('--secret', 'a=1', '--secret', 'a=2'), message: /--secret a is given twice/ },
       { name: 'duplicate in file', args: sub('--secrets-file', dupFile), message: /line 2: "a" is given twice/ },
-      { name: 'flag and file', args: sub('--secret', 'apiToken=x', '--secrets-file', join(dir, 'secrets.json')), message: /secret "apiToken" is given by --secret and --secrets-file: give it once/ },
+      { name: 'flag and file', args: sub('--secret', 'apiToken=x', '--secrets-file', tokenFile), message: /secret "apiToken" is given by --secret and --secrets-file: give it once/ },
       { name: 'bad name', args: sub('--secret', '1abc=x'), message: /the secret name "1abc" must be/ },
       { name: 'CID descriptor', args: ['subscribe', 'cloud-init', '--descriptor', 'QmT78zSuBmuS4z925WZfrqQ1qHaJ56DQaTfyMUF7F8ff5o', '--deposit', '10', '--secret', 'a=1'], message: /need a local --descriptor FILE/ },
       { name: 'secrets without a store', args: ['subscribe', 'cloud-init', '--descriptor', descriptor, '--deposit', '10', '--secret', 'a=1'], message: /must add it to a content store: give --ipfs-api URL or --ipfs-repo DIR/ },

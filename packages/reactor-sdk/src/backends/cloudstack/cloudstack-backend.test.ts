@@ -1,56 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { PermanentBackendError, type DeploymentSpec, type Logger, type OperationContext } from '../../backend.ts';
-import { memoryCheckpoint, operationContext } from '../../context.ts';
-import { builtinCatalog } from '../../launch/catalog.ts';
-import { resourceName, resourceTags } from '../../naming.ts';
+import { PermanentBackendError } from '../../backend.ts';
 import { deployVirtualMachine } from './api.ts';
-import { CloudStackBackend } from './cloudstack-backend.ts';
-import { CloudStackClient } from './client.ts';
-import { parseCloudStackConfig, type CloudStackConfigInput } from './config.ts';
 import { CloudStackCapacityError, CloudStackJobTimeoutError } from './errors.ts';
-import { EMULATOR_USER, emulatorConfig, startCloudStackEmulator, type CloudStackEmulator, type EmulatorOptions } from './emulator/index.ts';
+import { EMULATOR_USER } from './emulator/index.ts';
+import { closeAll, count, nodeSpec, PROVIDER, setup } from './test-support.ts';
 import { CHECKPOINT } from './vm-ops.ts';
 
-const PROVIDER = '5GrwvaEF5zXb26Fz9rcQpDWS57CtERHpNehXCPcNoHGKutQY';
-let cloud: CloudStackEmulator | undefined;
-afterEach(async () => {
-  await cloud?.close();
-  cloud = undefined;
-});
-
-export function nodeSpec(id: number, descriptor: Record<string, unknown> = {}, provider = PROVIDER): DeploymentSpec {
-  const key = { provider, id: String(id), generation: 1 };
-  return { key, name: resourceName(key), tags: resourceTags(key), type: 'substrate-node', descriptor: { type: 'substrate-node', role: 'rpc', chain: 'dinfra', version: '1', ...descriptor }, secrets: {} };
-}
-
-function recorder() {
-  const lines: string[] = [];
-  const log: Logger = {
-    debug: (o, m) => void lines.push(JSON.stringify([o, m])),
-    info: (o, m) => void lines.push(JSON.stringify([o, m])),
-    warn: (o, m) => void lines.push(JSON.stringify([o, m])),
-    error: (o, m) => void lines.push(JSON.stringify([o, m])),
-    child: () => log,
-  };
-  return { lines, log };
-}
-
-async function setup(opts: EmulatorOptions = {}, config: Partial<CloudStackConfigInput> = {}) {
-  cloud = await startCloudStackEmulator({ jobDelayMs: 20, ...opts });
-  const calls: string[] = [];
-  const backend = new CloudStackBackend({
-    config: parseCloudStackConfig(emulatorConfig(cloud.url, config)), provider: PROVIDER, credentials: EMULATOR_USER, catalog: builtinCatalog(),
-    marketplace: { name: 'Development', rpcUrl: 'ws://127.0.0.1:9944' }, onCall: (c) => calls.push(c),
-  });
-  const rec = recorder();
-  const checkpoint = memoryCheckpoint();
-  const steps: string[] = [];
-  const ctx = (): OperationContext => operationContext({ log: rec.log, checkpoint, onProgress: (m) => steps.push(m) });
-  const user = new CloudStackClient({ endpoint: cloud.url, ...EMULATOR_USER });
-  return { cloud, backend, calls, ctx, checkpoint, rec, steps, user };
-}
-
-const count = (calls: string[], c: string) => calls.filter((x) => x === c).length;
+afterEach(closeAll);
 
 describe('cloudstack backend against the emulator', () => {
   it('creates a running, tagged VM from the SDK\'s cloud-init, with its endpoint; create again adopts it', async () => {

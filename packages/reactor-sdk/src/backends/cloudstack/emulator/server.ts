@@ -79,6 +79,8 @@ async function handleApi(state: EmulatorState, req: IncomingMessage, res: Server
   try {
     const handler = HANDLERS[command!];
     if (!handler) throw new ApiError(432, `The API ${command} is not supported by this CloudStack emulator`);
+    const fault = state.takeFault(command!, 'sync');
+    if (fault) throw fault;
     const answer = handler({ state, account: check.account, command: command!, params, method });
     send(res, 200, { [`${command!.toLowerCase()}response`]: answer });
   } catch (err) {

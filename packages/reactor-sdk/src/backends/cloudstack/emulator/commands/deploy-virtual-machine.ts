@@ -41,8 +41,6 @@ export const deployVirtualMachine: Handler = (ctx) => {
   if (account.maxVms !== undefined && live >= account.maxVms) {
     throw new ApiError(state.options.limitErrorCode ?? 535, `Maximum number of resources of type 'user_vm' for account name=${account.name} in Domain Id=1 has been exceeded.`, CS_ERROR.resourceAllocation);
   }
-  const syncFault = state.takeFault(command, 'sync');
-  if (syncFault) throw syncFault;
 
   const { ip, publicIp } = state.nextIp();
   const vm: Vm = {

@@ -35,8 +35,6 @@ function markDestroyed(state: EmulatorState, vm: Vm, expunge: boolean): void {
 export const destroyVirtualMachine: Handler = (ctx) => {
   const vm = ownVm(ctx, uuidParam(ctx, 'id', true)!);
   const expunge = boolParam(ctx, 'expunge') === true;
-  const syncFault = ctx.state.takeFault(ctx.command, 'sync');
-  if (syncFault) throw syncFault;
   const refused = expunge && !ctx.account.admin && !ctx.state.options.allowUserExpunge;
   const before: VmState = vm.state;
   if (!refused && ctx.state.isLive(vm)) vm.state = expunge ? 'Expunging' : 'Stopping';

@@ -7,7 +7,7 @@ import type { ApiPromise } from '@polkadot/api';
 import type { PolkadotClient, TxEvent } from 'polkadot-api';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 import { rpc, type RunningNode } from '../support/node-process.ts';
-import { connectApi, devKeyring, sendUntil, transferKeepAlive } from '../support/chain-helpers.ts';
+import { connectApi, devKeyring, sendUntil, transferKeepAlive, waitFor } from '../support/chain-helpers.ts';
 import { devAccount, DIN, papiClient } from '../papi/papi-support.ts';
 import { metricSum, startCluster, startGateway, waitUsable, type RunningGateway } from './gateway-support.ts';
 
@@ -53,6 +53,24 @@ describe('@polkadot/api through the gateway', () => {
     const names = events.map(({ event }) => `${event.section}.${event.method}`);
     expect(names).toEqual(expect.arrayContaining(['balances.Transfer', 'transactionPayment.TransactionFeePaid', 'system.ExtrinsicSuccess']));
     expect((await api.query.system.account(bob)).data.free.toBigInt() - before).toBe(5n * DIN);
+  });
+
+  it("counts a client's pending submissions in system_accountNextIndex (its nonce queries and submissions go to one node)", async () => {
+    const keyring = devKeyring();
+    const bob = keyring.addFromUri('//Bob');
+    const dest = keyring.addFromUri('//Ferdie').address;
+    const before = (await api.query.system.account(dest)).data.free.toBigInt();
+    const nonces: number[] = [];
+    for (const k of [1n, 2n, 3n, 4n]) {
+      // As wallets do: ask for the next index (pool included), sign with it, submit, go on at once.
+      const nonce = (await api.rpc.system.accountNextIndex(bob.address)).toNumber();
+      nonces.push(nonce);
+      const tx = transferKeepAlive(api, dest, k * DIN);
+      await tx.signAsync(bob, { nonce });
+      await api.rpc.author.submitExtrinsic(tx.toHex());
+    }
+    expect(nonces).toEqual([nonces[0], nonces[0]! + 1, nonces[0]! + 2, nonces[0]! + 3]);
+    await waitFor('all four transfers', async () => (await api.query.system.account(dest)).data.free.toBigInt() - before === 10n * DIN);
   });
 
   it('passes the node errors through unchanged (1010 bad signature)', async () => {
@@ -121,10 +139,14 @@ describe('polkadot-api through the gateway', () => {
     const bob = devAccount('//Dave');
     try {
       const papi = unsafeApi(client);
-      const before = await papi.query.System.Account.getValue(bob.address);
+      // This client's follow may sit on a node a few ms behind the one that finalized the previous
+      // test's transfer: read the balance once it has seen that block.
+      const finalized = Number((await rpc<{ number: string }>(nodes[0]!, 'chain_getHeader', [await rpc(nodes[0]!, 'chain_getFinalizedHead')])).number);
+      await waitFor('the follow to reach the finalized block', async () => (await client.getFinalizedBlock()).number >= finalized);
+      const before = await papi.query.System.Account.getValue(bob.address, { at: 'finalized' });
       const tx = papi.tx.Balances.transfer_keep_alive({ dest: { type: 'Id', value: bob.address }, value: 3n * DIN });
       const seen: string[] = [];
-      const finalized = await new Promise<Extract<TxEvent, { type: 'finalized' }>>((resolve, reject) => {
+      const done = await new Promise<Extract<TxEvent, { type: 'finalized' }>>((resolve, reject) => {
         tx.signSubmitAndWatch(alice.signer).subscribe({
           next: (e: TxEvent) => {
             seen.push(e.type === 'txBestBlocksState' ? `best:${e.found}` : e.type);
@@ -133,12 +155,12 @@ describe('polkadot-api through the gateway', () => {
           error: reject,
         });
       });
-      expect(finalized.ok).toBe(true);
+      expect(done.ok).toBe(true);
       expect(seen).toContain('broadcasted');
       expect(seen).toContain('best:true');
-      const transfer = finalized.events.find((e) => e.type === 'Balances' && e.value.type === 'Transfer')!;
+      const transfer = done.events.find((e) => e.type === 'Balances' && e.value.type === 'Transfer')!;
       expect(transfer.value.value).toMatchObject({ from: alice.address, to: bob.address, amount: 3n * DIN });
-      const after = await papi.query.System.Account.getValue(bob.address, { at: finalized.block.hash });
+      const after = await papi.query.System.Account.getValue(bob.address, { at: done.block.hash });
       expect(after.data.free - before.data.free).toBe(3n * DIN);
       expect([...methods]).toEqual(expect.arrayContaining(['chainHead_v1_follow', 'chainHead_v1_storage', 'transaction_v1_broadcast']));
     } finally {

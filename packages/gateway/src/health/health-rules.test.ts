@@ -3,7 +3,7 @@ import { judge, majority, type ClusterView, type HealthRules } from './health-ru
 import type { HealthSample } from './health-sample.ts';
 
 const rules: HealthRules = { maxBestLag: 5, maxFinalityLag: 20, minPeers: 0, archive: false };
-const sample = (over: Partial<HealthSample> = {}): HealthSample => ({ at: 0, chain: 'Local Testnet', genesisHash: '0xg', isSyncing: false, peers: 1, shouldHavePeers: true, best: 100, bestHash: '0xb', finalized: 99, ...over });
+const sample = (over: Partial<HealthSample> = {}): HealthSample => ({ at: 0, chain: 'Local Testnet', genesisHash: '0xg', isSyncing: false, peers: 1, shouldHavePeers: true, best: 100, bestHash: '0xb', finalized: 99, roles: ['Full'], ...over });
 const cluster = (over: Partial<ClusterView> = {}): ClusterView => ({ chain: 'Local Testnet', genesisHash: '0xg', highestBest: 100, highestBestBefore: 97, ...over });
 const reasons = (s: HealthSample, prev?: HealthSample, r: Partial<HealthRules> = {}, c: Partial<ClusterView> = {}) => judge(s, prev, { ...rules, ...r }, cluster(c)).reasons.join('; ');
 

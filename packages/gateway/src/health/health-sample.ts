@@ -9,6 +9,8 @@ export interface HealthSample {
   best: number;
   bestHash: string;
   finalized: number;
+  /** `system_nodeRoles` (e.g. `Authority`, `Full`). */
+  roles: string[];
   /** Archive probe: old state readable (undefined when not probed). */
   archiveOk?: boolean;
 }

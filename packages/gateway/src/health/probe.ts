@@ -10,12 +10,13 @@ interface Header {
 
 /** Asks one upstream what the health rules need (in parallel), plus old state for archives. */
 export async function probe(client: UpstreamClient, opts: { archive: boolean; knownGenesis?: string | undefined }): Promise<HealthSample> {
-  const [chain, genesisHash, health, best, finalizedHash] = await Promise.all([
+  const [chain, genesisHash, health, best, finalizedHash, roles] = await Promise.all([
     client.call<string>('system_chain'),
     opts.knownGenesis ?? client.call<string>('chain_getBlockHash', [0]),
     client.call<{ peers: number; isSyncing: boolean; shouldHavePeers: boolean }>('system_health'),
     client.call<Header>('chain_getHeader'),
     client.call<string>('chain_getFinalizedHead'),
+    client.call<string[]>('system_nodeRoles').catch(() => [] as string[]),
   ]);
   const [finalized, bestHash] = await Promise.all([
     client.call<Header | null>('chain_getHeader', [finalizedHash]),
@@ -31,6 +32,7 @@ export async function probe(client: UpstreamClient, opts: { archive: boolean; kn
     best: Number(best.number),
     bestHash,
     finalized: finalized ? Number(finalized.number) : 0,
+    roles: Array.isArray(roles) ? roles.map(String) : [],
   };
   if (opts.archive && sample.best >= 1) {
     try {

@@ -44,3 +44,6 @@ export function blockHashParam(method: string, params: unknown): string | undefi
 export function looksLikeUnknownBlock(message: string): boolean {
   return /UnknownBlock|Header was not found|State already discarded|not found/i.test(message);
 }
+
+/** Requests a WebSocket client sends to its home upstream, so that nonces account for its own submissions. */
+export const HOME_METHODS: ReadonlySet<string> = new Set(['system_accountNextIndex', 'account_nextIndex', 'author_submitExtrinsic', 'author_pendingExtrinsics']);

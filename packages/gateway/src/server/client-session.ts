@@ -33,8 +33,25 @@ export class ClientSession {
   readonly #held = new Map<string, string[]>();
   readonly #broadcasts = new Map<string, Upstream>();
   #closed = false;
+  #home: Upstream | undefined;
 
   constructor(private readonly o: ClientSessionOptions) {}
+
+  /**
+   * The upstream this client's nonce queries and submissions go to while it is usable, so that
+   * `system_accountNextIndex` sees the transactions the client just submitted (each node's pool
+   * is its own; dinfra-node followers forward submissions to their author and keep none, so an
+   * authoring upstream is preferred). Chosen when first needed, replaced when it leaves the rotation.
+   */
+  home(): Upstream {
+    if (!this.#home?.usable) this.#home = this.o.pool.pickHome();
+    return this.#home;
+  }
+
+  /** A request that should see this client's own submissions (see {@link home}). */
+  async homeCall(method: string, params: unknown): Promise<Routed> {
+    return this.o.forwarder.forward(method, params, undefined, this.home());
+  }
 
   /** Subscribes; resolves with the gateway's subscription id (the client's reply follows, then {@link release}). */
   async subscribe(method: string, params: unknown[]): Promise<{ id: string; via: string }> {
@@ -56,7 +73,8 @@ export class ClientSession {
         this.#add(sub);
         return { id, via: u.name };
       }
-      const u = this.o.pool.pickForSubscription();
+      // Transaction watches go home (the node that knows the client's nonces); follows spread.
+      const u = method === 'chainHead_v1_follow' ? this.o.pool.pickForSubscription() : this.home();
       const reply = await u.client.request(method, params);
       if (reply.isError) throw new UpstreamRpcError(reply.error!);
       const sub = new PinnedSubscription({
@@ -112,7 +130,7 @@ export class ClientSession {
 
   /** transaction_v1_broadcast: remembers where, for transaction_v1_stop. */
   async broadcast(params: unknown): Promise<Routed> {
-    const routed = await this.o.forwarder.forward('transaction_v1_broadcast', params);
+    const routed = await this.o.forwarder.forward('transaction_v1_broadcast', params, undefined, this.home());
     if (!routed.reply.isError && typeof routed.reply.result === 'string' && routed.upstream) this.#broadcasts.set(routed.reply.result, routed.upstream);
     return routed;
   }

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import { GatewayError, LimitExceededError, MethodNotAllowedError } from '../errors.ts';
 import { encodeError, encodeResult } from '../jsonrpc/encode.ts';
 import { INVALID_REQUEST, METHOD_NOT_FOUND, PARSE_ERROR, type JsonRpcId } from '../jsonrpc/types.ts';
-import { isChainHeadOperation } from '../methods/method-kinds.ts';
+import { HOME_METHODS, isChainHeadOperation } from '../methods/method-kinds.ts';
 import type { GatewayMetrics } from '../observability/metrics.ts';
 import type { RateLimiter } from '../limits/rate-limiter.ts';
 import { SUBSCRIPTIONS, UNSUBSCRIBE_METHODS } from '../subscriptions/subscription-kinds.ts';
@@ -122,6 +122,7 @@ export class Dispatcher {
     let routed: Routed;
     if (session && (isChainHeadOperation(method) || method === 'transaction_v1_stop')) routed = await session.pinnedCall(method, params);
     else if (session && method === 'transaction_v1_broadcast') routed = await session.broadcast(params);
+    else if (session && HOME_METHODS.has(method)) routed = await session.homeCall(method, params);
     else routed = await this.o.forwarder.forward(method, params);
     const err = routed.reply.error;
     return { text: routed.reply.forClient(id), via: routed.via, ok: !err, code: err?.code };

@@ -21,7 +21,11 @@ export interface Routed {
 export class Forwarder {
   constructor(private readonly o: { pool: UpstreamPool; cache: ImmutableCache; metrics: GatewayMetrics }) {}
 
-  async forward(method: string, params: unknown, to?: Upstream): Promise<Routed> {
+  /**
+   * `to`: only that upstream (pinned operations). `prefer`: that upstream first (a client's home
+   * for nonces and submissions), with the usual retry elsewhere for reads.
+   */
+  async forward(method: string, params: unknown, to?: Upstream, prefer?: Upstream): Promise<Routed> {
     const key = to ? undefined : this.o.cache.keyFor(method, params, this.o.pool.finalized);
     if (key) {
       const hit = this.o.cache.get(key);
@@ -30,7 +34,7 @@ export class Forwarder {
     }
     const retryable = !to && isRetryableRead(method);
     const tried = new Set<Upstream>();
-    let u = to ?? this.o.pool.pick();
+    let u = to ?? (prefer?.usable ? prefer : this.o.pool.pick());
     let failures = 0;
     let laggingRetried = false;
     for (;;) {

@@ -43,6 +43,16 @@ export class UpstreamPool extends EventEmitter<{ change: [] }> {
     return best;
   }
 
+  /**
+   * Where a client's nonce queries and submissions go: an upstream whose pool sees every
+   * submission (`Authority` in system_nodeRoles) when there is one, else the least loaded.
+   */
+  pickHome(): Upstream {
+    const authors = this.upstreams.filter((u) => u.usable && u.sample?.roles.includes('Authority'));
+    if (authors.length === 0) return this.pickForSubscription();
+    return authors.reduce((a, b) => (b.score < a.score ? b : a));
+  }
+
   /** The usable upstream with the highest best block (for answers a lagging node lacks). */
   mostAdvanced(exclude?: ReadonlySet<Upstream>): Upstream | undefined {
     let best: Upstream | undefined;

@@ -62,6 +62,13 @@ describe('dinfra-reactor with the local backend', () => {
       await client.disconnect();
     }
     expect(await used()).toBe(1);
+    // The operator's view: /healthz, /readyz and the metrics of what just happened.
+    expect((await fetch(`${reactor.url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${reactor.url}/readyz`)).status).toBe(200);
+    const metrics = await (await fetch(`${reactor.url}/metrics`)).text();
+    expect(metrics).toMatch(/^dinfra_reactor_award_to_running_seconds_count 1$/m);
+    expect(metrics).toMatch(/^dinfra_reactor_create_seconds_count\{result="ok"\} 1$/m);
+    expect(metrics).toMatch(/^dinfra_reactor_reports_total\{state="running",result="queued"\} 1$/m);
   });
 
   it('terminate: the process is gone within one reconcile period and the capacity is free', async () => {

@@ -57,6 +57,16 @@ describe('cloudstack backend: faults an operator would ask about', () => {
     expect(cloud.counts().vmsCreated).toBe(1);
   });
 
+  it('inspect and destroy of a resource whose backend id is not a CloudStack id go by name', async () => {
+    const { backend, cloud, ctx } = await setup();
+    const r = await backend.create(nodeSpec(1), ctx());
+    const odd = { ...r, backendId: 'pending' };
+    expect((await backend.inspect(odd, ctx()))?.backendId).toBe(r.backendId);
+    await backend.destroy(odd, ctx());
+    expect(await backend.inspect(odd, ctx())).toBeUndefined();
+    expect(cloud.counts()).toMatchObject({ vmsLive: 0, vmsDestroyed: 1 });
+  });
+
   it('bad keys are an auth error (retried by the reactor, not a failed deployment) and touch nothing', async () => {
     const { cloud, ctx } = await setup();
     const bad = new CloudStackBackend({ config: parseCloudStackConfig(emulatorConfig(cloud.url)), provider: 'p', credentials: { apiKey: 'dinfra-api-key', secretKey: 'wrong' }, catalog: builtinCatalog() });

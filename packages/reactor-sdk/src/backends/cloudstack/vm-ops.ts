@@ -54,7 +54,9 @@ export class VmOps {
     return [...all.values()].sort((a, b) => (a.created ?? '').localeCompare(b.created ?? ''));
   }
 
+  /** The live VM with this id; `undefined` when gone or when `id` is no CloudStack id (431 otherwise). */
   async byId(id: string, ctx: OperationContext): Promise<CsVirtualMachine | undefined> {
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return undefined;
     const vms = await listVirtualMachines(this.o.client, { id }, { signal: ctx.signal });
     return vms.find((v) => v.id === id && !isGone(v));
   }

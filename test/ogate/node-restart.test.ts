@@ -14,7 +14,8 @@ import { startNode, tempBasePath, type RunningNode } from '../support/node-proce
 import { addJson, contentStore, mintToken, nodeDescriptor, ogateFetch, registerProvider, startOGate, subscribe, tempDir, waitReady, type RunningOGate } from '../support/ogate.ts';
 import { countChain } from './chain-count.ts';
 
-const BLOCK_MS = 500;
+// AckTimeout is 20 blocks: with 1 s blocks an award waits 20 s for its Provisioning report.
+const BLOCK_MS = 1000;
 
 let node: RunningNode;
 let api: ApiPromise;
@@ -62,7 +63,7 @@ async function served(token: string, n: number): Promise<any[]> {
 
 describe('the node killed with -9 and restarted', () => {
   it('OGate catches up; nothing lost, nothing doubled', async () => {
-    og = await startOGate({ wsUrl: node.wsUrl, suri: '//Bob', dataDir: tempDir(), args: ['--log-level', 'debug'] });
+    og = await startOGate({ wsUrl: node.wsUrl, suri: '//Bob', dataDir: tempDir() });
     const store = await contentStore(og.ipfsRepo);
     const cid = await addJson(store, nodeDescriptor());
     await store.close();

@@ -131,6 +131,10 @@ async function main(): Promise<void> {
   const { benchReactorScale } = await import('./reactor-scale.ts');
   rows.push(...(await benchReactorScale({ n: quick ? 50 : 200, windowS: quick ? 10 : 30, log })));
 
+  log('ogate: award -> served, report -> finalized, outbox, start-up reconcile');
+  const { benchOGate } = await import('./ogate-bench.ts');
+  rows.push(...(await benchOGate({ quick, log })));
+
   finish(started);
 }
 

@@ -10,7 +10,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnNode, type BenchNode } from './node-proc.ts';
@@ -199,7 +199,7 @@ export async function benchGateway(opts: { quick: boolean; log: (msg: string) =>
       { name: 'gateway: p50 latency, one at a time, direct', value: serial.direct.p50, unit: 'ms', note: `p99 ${serial.direct.p99.toFixed(2)} ms` },
       { name: 'gateway: p50 latency, one at a time, nginx', value: serial.nginx.p50, unit: 'ms', note: `p99 ${serial.nginx.p99.toFixed(2)} ms` },
       { name: 'gateway: p50 latency, one at a time, dinfra-gateway', value: serial.gateway.p50, unit: 'ms', note: `p99 ${serial.gateway.p99.toFixed(2)} ms; overhead over direct ${overhead.toFixed(2)} ms (goal <= 1)` },
-      { name: 'gateway: failed requests (all runs)', value: errors, unit: 'requests' },
+      { name: 'gateway: failed requests (all runs)', value: errors, unit: 'requests', note: `1-min load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores: the proxies share them with the 3 nodes and the load generator` },
     ];
     const accessLines = readFileSync(join(dir, 'gateway.log'), 'utf8').split('\n').filter((l) => l.includes('"module":"access"')).length;
     opts.log(`gateway: ${accessLines} access-log lines written by the gateway`);

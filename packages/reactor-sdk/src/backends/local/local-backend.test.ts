@@ -29,7 +29,7 @@ function spec(id: string, chain = 'fake'): DeploymentSpec {
   return { key, name: resourceName(key), tags: resourceTags(key), type: 'substrate-node', descriptor: { role: 'rpc', chain, version: 'v1' }, secrets: {} };
 }
 
-async function until(what: string, f: () => boolean | Promise<boolean>, ms = 15_000): Promise<void> {
+async function until(what: string, f: () => boolean | Promise<boolean>, ms = 60_000): Promise<void> {
   const end = Date.now() + ms;
   while (!(await f())) {
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
@@ -133,5 +133,17 @@ describe('LocalBackend', () => {
     const { backend } = open(mkdtempSync(join(tmpdir(), 'reactor-local-')));
     await expect(backend.create(spec('4', 'missing'), ctx())).rejects.toMatchObject({ code: 'BINARY_MISSING' });
     await expect(backend.create(spec('5', 'kusama'), ctx())).rejects.toMatchObject({ code: 'CHAIN_UNKNOWN' });
+  });
+
+  it('lists a tagged process whose record was lost (so the sweep can end it), but never another reactor\'s', async () => {
+    const a = open(mkdtempSync(join(tmpdir(), 'reactor-local-')));
+    const b = open(mkdtempSync(join(tmpdir(), 'reactor-local-')));
+    const r = await a.backend.create(spec('6'), ctx());
+    expect(await b.backend.list()).toEqual([]);
+    a.store.processRecords<LocalRecord>().delete(r.name);
+    const [stray] = await a.backend.list();
+    expect(stray).toMatchObject({ name: r.name, key: r.key, state: 'unknown' });
+    await a.backend.destroy(stray!, ctx());
+    expect(groupAlive(pids(r)[0]!)).toBe(false);
   });
 });

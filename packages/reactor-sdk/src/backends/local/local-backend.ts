@@ -9,7 +9,7 @@ import { GATEWAY_BIN, planMembers } from './members.ts';
 import { freePort } from './ports.ts';
 import { prepareMember } from './prepare.ts';
 import { isSameProcess, killGroup, processesWithEnv, type TaggedProcess } from './proc.ts';
-import { ENV_MEMBER, ENV_RESOURCE, ENV_TAGS, type LocalRecord, type MemberRecord } from './record.ts';
+import { ENV_MEMBER, ENV_OWNER, ENV_RESOURCE, ENV_TAGS, type LocalRecord, type MemberRecord } from './record.ts';
 import { spawnMember } from './spawn.ts';
 import { Supervisor } from './supervisor.ts';
 
@@ -53,9 +53,14 @@ export class LocalBackend implements Backend {
     this.#supervisor.start();
   }
 
+  /** Tagged processes this backend (its directory) started; never another reactor's. */
+  #mine(): TaggedProcess[] {
+    return processesWithEnv(ENV_RESOURCE).filter((p) => p.env[ENV_OWNER] === this.o.dir);
+  }
+
   /** After a reactor restart: a member started but not yet recorded is found through its tags. */
   #adoptRunning(): void {
-    const tagged = processesWithEnv(ENV_RESOURCE).filter((p) => p.pid === p.pgid);
+    const tagged = this.#mine().filter((p) => p.pid === p.pgid);
     for (const rec of this.o.records.all()) {
       let changed = false;
       for (const m of rec.members) {
@@ -89,7 +94,7 @@ export class LocalBackend implements Backend {
   async #startMember(rec: LocalRecord, m: MemberRecord, signal: AbortSignal): Promise<void> {
     if (m.pid !== undefined) await killGroup(m.pid, m.startTime, 2000);
     await prepareMember(m, signal);
-    const { pid, startTime } = spawnMember(rec.name, rec.tags, m);
+    const { pid, startTime } = spawnMember(rec.name, rec.tags, m, this.o.dir);
     m.pid = pid;
     m.startTime = startTime;
     this.o.records.put(rec.name, rec);
@@ -132,7 +137,7 @@ export class LocalBackend implements Backend {
     // Every tagged process of this resource, recorded or not.
     const groups = new Map<number, string | undefined>();
     for (const m of rec?.members ?? []) if (m.pid !== undefined) groups.set(m.pid, m.startTime);
-    for (const p of processesWithEnv(ENV_RESOURCE)) if (p.env[ENV_RESOURCE] === resource.name) groups.set(p.pgid, p.pid === p.pgid ? p.startTime : undefined);
+    for (const p of this.#mine()) if (p.env[ENV_RESOURCE] === resource.name) groups.set(p.pgid, p.pid === p.pgid ? p.startTime : undefined);
     ctx.progress('stopping', { processes: groups.size });
     await Promise.all([...groups].map(([pgid, st]) => killGroup(pgid, st)));
     rmSync(rec?.dir ?? join(this.o.dir, resource.name), { recursive: true, force: true });
@@ -146,7 +151,7 @@ export class LocalBackend implements Backend {
     const out = recs.map((r) => this.#resource(r));
     // Tagged processes without a record (the store was lost): listed so the sweep can end them.
     const strays = new Map<string, TaggedProcess>();
-    for (const p of processesWithEnv(ENV_RESOURCE)) if (!known.has(p.env[ENV_RESOURCE]!)) strays.set(p.env[ENV_RESOURCE]!, p);
+    for (const p of this.#mine()) if (!known.has(p.env[ENV_RESOURCE]!)) strays.set(p.env[ENV_RESOURCE]!, p);
     for (const [name, p] of strays) {
       const key = keyFromTags(JSON.parse(p.env[ENV_TAGS] ?? '{}') as Record<string, string>);
       if (key) out.push({ key, name, backendId: `${p.pid}:${p.startTime}`, state: 'unknown', endpoints: [], details: { stray: true } });

@@ -38,3 +38,5 @@ export const ENV_RESOURCE = 'DINFRA_RESOURCE';
 export const ENV_MEMBER = 'DINFRA_MEMBER';
 /** The resource's tags as JSON, so a process is found again even without its record. */
 export const ENV_TAGS = 'DINFRA_TAGS';
+/** The local backend's directory: processes of another reactor on this host are never ours. */
+export const ENV_OWNER = 'DINFRA_LOCAL_DIR';

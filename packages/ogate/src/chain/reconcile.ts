@@ -25,7 +25,6 @@ export async function reconcile(ctx: OGateContext, types: TypeCatalog, at: Block
   const live = new Set(ids.map(String));
   const gone = store.deployments.present().filter((d) => !live.has(d.id)).map((d) => BigInt(d.id));
   const records = await subscriptionsAt(api, at.hash, [...ids, ...gone]);
-  for (const r of records.values()) if (r) await types.get(r.typeId);
   const typeNames = new Map<number, string>();
   for (const r of records.values()) if (r) typeNames.set(r.typeId, (await types.get(r.typeId)).name);
 

@@ -16,6 +16,8 @@ const CONCURRENCY = 8;
 export class DescriptorFetcher {
   readonly #schemas: SchemaCache;
   readonly #inFlight = new Set<string>();
+  /** Verified descriptors by CID and type (content-addressed: the same CID is the same document). */
+  readonly #verified = new Map<string, Promise<Awaited<ReturnType<typeof verifyDescriptor>>>>();
   #stopped = false;
   #timer: NodeJS.Timeout | undefined;
   readonly #onFetch = () => this.kick();
@@ -46,19 +48,19 @@ export class DescriptorFetcher {
     clearTimeout(this.#timer);
     const now = Date.now();
     let next = Infinity;
-    for (const row of this.ctx.store.deployments.fetching()) {
-      if (this.#inFlight.has(row.id)) continue;
-      if (row.fetchNextAt > now) {
-        next = Math.min(next, row.fetchNextAt);
-        continue;
+    if (this.#inFlight.size < CONCURRENCY) {
+      for (const row of this.ctx.store.deployments.dueFetches(now, CONCURRENCY + this.#inFlight.size)) {
+        if (this.#inFlight.size >= CONCURRENCY) break;
+        if (this.#inFlight.has(row.id)) continue;
+        this.#inFlight.add(row.id);
+        void this.process(row).finally(() => {
+          this.#inFlight.delete(row.id);
+          this.kick();
+        });
       }
-      if (this.#inFlight.size >= CONCURRENCY) break;
-      this.#inFlight.add(row.id);
-      void this.process(row).finally(() => {
-        this.#inFlight.delete(row.id);
-        this.kick();
-      });
     }
+    const later = this.ctx.store.deployments.nextFetchAt(now);
+    if (later !== undefined) next = later;
     if (Number.isFinite(next)) this.#timer = setTimeout(() => this.kick(), Math.max(10, next - now));
   }
 
@@ -67,7 +69,10 @@ export class DescriptorFetcher {
     const log = ctx.log.child({ subscription: row.id, generation: row.generation });
     try {
       const type = await this.types.get(row.typeId);
-      const verified = await verifyDescriptor({
+      const key = `${row.descriptorCid} ${type.name} ${type.schemaCid}`;
+      let pending = this.#verified.get(key);
+      if (!pending) {
+        pending = verifyDescriptor({
         cid: row.descriptorCid,
         typeName: type.name,
         schemaCid: type.schemaCid,
@@ -76,7 +81,12 @@ export class DescriptorFetcher {
         keypairs: this.keypairs,
         timeoutMs: ctx.config.descriptorTimeoutMs,
         maxBytes: ctx.config.descriptorMaxBytes,
-      });
+        });
+        if (this.#verified.size >= 1000) this.#verified.clear();
+        this.#verified.set(key, pending);
+        pending.catch(() => this.#verified.delete(key));
+      }
+      const verified = await pending;
       const served = ctx.store.tx(() => {
         const cur = ctx.store.deployments.get(row.id);
         if (!cur || cur.generation !== row.generation || cur.phase !== 'fetching') return undefined;

@@ -79,6 +79,8 @@ export class DeploymentsRepo {
   readonly #since;
   readonly #served;
   readonly #fetching;
+  readonly #due;
+  readonly #nextDue;
   readonly #present;
   readonly #expired;
   readonly #delete;
@@ -93,6 +95,8 @@ export class DeploymentsRepo {
     this.#since = db.prepare<[number], Raw>(`SELECT * FROM deployments WHERE revision > ? AND phase = 'ready' ${ORDER}`);
     this.#served = db.prepare<[], Raw>(`SELECT * FROM deployments WHERE phase = 'ready' ${ORDER}`);
     this.#fetching = db.prepare<[], Raw>(`SELECT * FROM deployments WHERE phase = 'fetching' AND desired = 'present' ORDER BY fetch_next_at`);
+    this.#due = db.prepare<[number, number], Raw>(`SELECT * FROM deployments WHERE phase = 'fetching' AND desired = 'present' AND fetch_next_at <= ? ORDER BY fetch_next_at, length(id), id LIMIT ?`);
+    this.#nextDue = db.prepare<[number], { t: number | null }>(`SELECT min(fetch_next_at) AS t FROM deployments WHERE phase = 'fetching' AND desired = 'present' AND fetch_next_at > ?`);
     this.#present = db.prepare<[], Raw>(`SELECT * FROM deployments WHERE desired = 'present' ${ORDER}`);
     this.#expired = db.prepare<[number], Raw>(`SELECT * FROM deployments WHERE desired = 'absent' AND absent_since IS NOT NULL AND absent_since < ?`);
     this.#delete = db.prepare<[string]>('DELETE FROM deployments WHERE id = ?');
@@ -118,6 +122,16 @@ export class DeploymentsRepo {
   /** Rows whose descriptor still has to be fetched, soonest first. */
   fetching(): DeploymentRow[] {
     return this.#fetching.all().map(fromRaw);
+  }
+
+  /** Up to `limit` rows whose fetch is due at `now`. */
+  dueFetches(now: number, limit: number): DeploymentRow[] {
+    return this.#due.all(now, limit).map(fromRaw);
+  }
+
+  /** When the next not-yet-due fetch is, if any. */
+  nextFetchAt(now: number): number | undefined {
+    return this.#nextDue.get(now)?.t ?? undefined;
   }
 
   present(): DeploymentRow[] {

@@ -94,6 +94,24 @@ describe('cloudstack backend against the emulator', () => {
     expect(cloud.counts()).toMatchObject({ vmsCreated: 1, vmsLive: 0, vmsInError: 0 });
     const r = await backend.create(nodeSpec(1), ctx());
     expect(r.state).toBe('running');
+    // the Error VM was destroyed without expunge (a user account): its host name stays taken
+    // until the cloud expunges it, so the new VM is `<name>-r2`; the resource keeps the deployment's name
+    expect(cloud.state.vms.get(r.backendId)!.name).toBe(`${nodeSpec(1).name}-r2`);
+    expect(r.name).toBe(nodeSpec(1).name);
+    expect(checkpoint.get(CHECKPOINT.attempt)).toBe('2');
+    expect(cloud.counts()).toMatchObject({ vmsCreated: 2, vmsLive: 1 });
+    await backend.destroy(r, ctx());
+    expect(cloud.counts()).toMatchObject({ vmsLive: 0, vmsDestroyed: 2 });
+  });
+
+  it('a host name still held by a destroyed VM (the checkpoint lost with it) moves the deploy to the next name', async () => {
+    const { backend, cloud, ctx, checkpoint } = await setup();
+    const first = await backend.create(nodeSpec(1), ctx());
+    await backend.destroy(first, ctx()); // not expunged: the name stays taken
+    checkpoint.delete(CHECKPOINT.attempt);
+    const again = await backend.create(nodeSpec(1), ctx());
+    expect(cloud.state.vms.get(again.backendId)!.name).toBe(`${nodeSpec(1).name}-r2`);
+    expect((await backend.list(ctx())).map((r) => r.name)).toEqual([nodeSpec(1).name]);
     expect(cloud.counts()).toMatchObject({ vmsCreated: 2, vmsLive: 1 });
   });
 

@@ -16,7 +16,7 @@ import { waitForJob } from './jobs.ts';
 import { launchParams, type LaunchInputs } from './launch-spec.ts';
 import { resolveTargets, type ResolvedTargets } from './resolve.ts';
 import type { CsVirtualMachine } from './types.ts';
-import { CHECKPOINT, VmOps } from './vm-ops.ts';
+import { attemptOf, CHECKPOINT, namesOf, vmName, VmOps } from './vm-ops.ts';
 import { isGone, toResource } from './vm-view.ts';
 import { resourceTags, TAG } from '../../naming.ts';
 
@@ -85,8 +85,8 @@ export class CloudStackBackend implements Backend {
       if (resumed) return resumed;
       for (let round = 1; ; round++) {
         ctx.progress('listing VMs by name', { name: spec.name });
-        const found = await this.#ops.mine(spec.name, spec.tags, ctx);
-        for (const vm of found.filter((v) => v.state === 'Error')) await this.#ops.destroy(vm, ctx);
+        const found = await this.#ops.mine(namesOf(spec.name, ctx), spec.tags, ctx);
+        for (const vm of found.filter((v) => v.state === 'Error')) await this.cleanUp(vm, spec, ctx);
         const usable = found.filter((v) => v.state !== 'Error');
         if (usable.length > 0) {
           const [keep, ...extra] = [...usable.filter((v) => v.state === 'Running'), ...usable.filter((v) => v.state !== 'Running')];
@@ -104,23 +104,42 @@ export class CloudStackBackend implements Backend {
     }
   }
 
+  /** Destroys a failed VM of this deployment; a name it keeps (not expunged) moves the next deploy to the next attempt. */
+  private async cleanUp(vm: CsVirtualMachine, spec: DeploymentSpec, ctx: OperationContext): Promise<void> {
+    const { expunged } = await this.#ops.destroy(vm, ctx);
+    const attempt = attemptOf(ctx);
+    if (!expunged && vm.name === vmName(spec.name, attempt)) ctx.checkpoint.set(CHECKPOINT.attempt, String(attempt + 1));
+  }
+
   private async deploy(spec: DeploymentSpec, params: ReturnType<typeof launchParams>, ctx: OperationContext): Promise<Resource> {
     const { config } = this.opts;
     const targets = await this.targets(ctx.signal);
-    ctx.progress('deployVirtualMachine', { name: spec.name });
-    const ans = await deployVirtualMachine(this.client, {
-      zoneid: targets.zoneId, templateid: params.templateId, serviceofferingid: params.offeringId, name: spec.name, userdata: params.userData,
-      ...(targets.networkId ? { networkids: [targets.networkId] } : {}), securitygroupids: config.securityGroupIds, ...(config.keyPair ? { keypair: config.keyPair } : {}),
-    }, { signal: ctx.signal });
+    let ans;
+    for (let tries = 1; ; tries++) {
+      const name = vmName(spec.name, attemptOf(ctx));
+      ctx.progress('deployVirtualMachine', { name });
+      try {
+        ans = await deployVirtualMachine(this.client, {
+          zoneid: targets.zoneId, templateid: params.templateId, serviceofferingid: params.offeringId, name, displayname: spec.name, userdata: params.userData,
+          ...(targets.networkId ? { networkids: [targets.networkId] } : {}), securitygroupids: config.securityGroupIds, ...(config.keyPair ? { keypair: config.keyPair } : {}),
+        }, { signal: ctx.signal });
+        break;
+      } catch (e) {
+        // The host name is still held by a destroyed (not yet expunged) VM: take the next one.
+        if (!(e instanceof CloudStackParamError && /already exists/i.test(e.errorText)) || tries >= 5) throw e;
+        ctx.log.warn({ name, errorText: e.errorText }, 'host name taken (a destroyed VM not yet expunged): deploying under the next attempt name');
+        ctx.checkpoint.set(CHECKPOINT.attempt, String(attemptOf(ctx) + 1));
+      }
+    }
     ctx.progress('deployVirtualMachine accepted', { jobId: ans.jobid, vmId: ans.id });
     ctx.checkpoint.set(CHECKPOINT.deployJob, ans.jobid);
     if (ans.id) ctx.checkpoint.set(CHECKPOINT.vmId, ans.id);
-    const vm = await this.waitDeploy(ans.jobid, ans.id, ctx);
+    const vm = await this.waitDeploy(ans.jobid, ans.id, spec, ctx);
     return this.finish(vm, spec, params.tags, ctx);
   }
 
   /** Waits for a deploy job; on failure the VM (left in Error) is destroyed and the error thrown. */
-  private async waitDeploy(jobId: string, vmId: string | undefined, ctx: OperationContext, resumed = false): Promise<CsVirtualMachine> {
+  private async waitDeploy(jobId: string, vmId: string | undefined, spec: DeploymentSpec, ctx: OperationContext, resumed = false): Promise<CsVirtualMachine> {
     try {
       const job = await waitForJob(this.client, jobId, 'deployVirtualMachine', this.#ops.jobOpts(ctx, 'deployVirtualMachine', resumed));
       const vm = job.jobresult?.virtualmachine;
@@ -132,7 +151,7 @@ export class CloudStackBackend implements Backend {
       ctx.log.warn({ jobId, code: e.code, errorText: e.errorText }, 'deploy job failed; cleaning up its VM');
       const id = vmId ?? ctx.checkpoint.get(CHECKPOINT.vmId);
       const vm = id ? await this.#ops.byId(id, ctx) : undefined;
-      if (vm) await this.#ops.destroy(vm, ctx);
+      if (vm) await this.cleanUp(vm, spec, ctx);
       ctx.checkpoint.delete(CHECKPOINT.deployJob);
       ctx.checkpoint.delete(CHECKPOINT.vmId);
       throw e;
@@ -145,7 +164,7 @@ export class CloudStackBackend implements Backend {
     if (!jobId) return undefined;
     ctx.progress('resuming deployVirtualMachine job', { jobId });
     try {
-      await this.waitDeploy(jobId, ctx.checkpoint.get(CHECKPOINT.vmId), ctx, true);
+      await this.waitDeploy(jobId, ctx.checkpoint.get(CHECKPOINT.vmId), spec, ctx, true);
     } catch (e) {
       if (e instanceof CloudStackParamError && e.command === 'queryAsyncJobResult') {
         ctx.log.info({ jobId }, 'the cloud no longer knows the deploy job: looking the VM up by name');
@@ -155,7 +174,8 @@ export class CloudStackBackend implements Backend {
       throw e;
     }
     // The job's VM may have been tagged since it finished: list it afresh.
-    const vm = (await this.#ops.byName(spec.name, ctx))[0];
+    const vmId = ctx.checkpoint.get(CHECKPOINT.vmId);
+    const vm = (vmId ? await this.#ops.byId(vmId, ctx) : undefined) ?? (await this.#ops.mine(namesOf(spec.name, ctx), spec.tags, ctx))[0];
     if (!vm) {
       ctx.checkpoint.delete(CHECKPOINT.deployJob);
       return undefined;
@@ -177,7 +197,7 @@ export class CloudStackBackend implements Backend {
       const jobId = ctx.checkpoint.get(CHECKPOINT.destroyJob);
       if (jobId) await this.#ops.resumeDestroy(jobId, ctx);
       ctx.progress('listing VMs by name', { name: resource.name });
-      for (const vm of await this.#ops.mine(resource.name, resourceTagsOf(resource), ctx)) await this.#ops.destroy(vm, ctx);
+      for (const vm of await this.#ops.mine(namesOf(resource.name, ctx), resourceTagsOf(resource), ctx)) await this.#ops.destroy(vm, ctx);
       ctx.checkpoint.delete(CHECKPOINT.deployJob);
       ctx.checkpoint.delete(CHECKPOINT.vmId);
     } catch (e) {
@@ -194,7 +214,7 @@ export class CloudStackBackend implements Backend {
   }
 
   async inspect(resource: Resource, ctx: OperationContext): Promise<Resource | undefined> {
-    const vm = (await this.#ops.byId(resource.backendId, ctx)) ?? (await this.#ops.byName(resource.name, ctx))[0];
+    const vm = (await this.#ops.byId(resource.backendId, ctx)) ?? (await this.#ops.mine(namesOf(resource.name, ctx), resourceTagsOf(resource), ctx))[0];
     if (!vm) return undefined;
     return toResource(vm, this.opts.config) ?? { ...resource, backendId: vm.id, state: 'creating', endpoints: [] };
   }

@@ -20,7 +20,20 @@ export const CHECKPOINT = {
   vmId: 'cloudstack.vmId',
   /** destroyVirtualMachine's job. */
   destroyJob: 'cloudstack.destroyJob',
+  /**
+   * Deploy attempt (absent = 1). A VM destroyed without expunge keeps its host name in the
+   * network until the cloud expunges it, so the next deploy uses `<name>-r<attempt>`.
+   */
+  attempt: 'cloudstack.attempt',
 } as const;
+
+/** The VM host name of a deployment's `attempt`-th deploy. */
+export const vmName = (name: string, attempt: number): string => (attempt <= 1 ? name : `${name}-r${attempt}`);
+
+export const attemptOf = (ctx: OperationContext): number => Math.max(1, Number(ctx.checkpoint.get(CHECKPOINT.attempt) ?? '1') || 1);
+
+/** Every host name a deployment may have used so far. */
+export const namesOf = (name: string, ctx: OperationContext): string[] => Array.from({ length: attemptOf(ctx) }, (_, i) => vmName(name, i + 1));
 
 export interface VmOpsOptions {
   readonly client: CloudStackClient;
@@ -43,11 +56,12 @@ export class VmOps {
   }
 
   /**
-   * Live VMs that are this deployment's: named `name` or tagged with its key (a VM an operator
-   * renamed keeps its tags), oldest first. Two list calls: CloudStack filters only AND.
+   * Live VMs that are this deployment's: named one of `names` or tagged with its key (a VM an
+   * operator renamed keeps its tags), oldest first. One list call per name and one by tags:
+   * CloudStack filters only AND.
    */
-  async mine(name: string, tags: Readonly<Record<string, string>>, ctx: OperationContext): Promise<CsVirtualMachine[]> {
-    const byName = await this.byName(name, ctx);
+  async mine(names: readonly string[], tags: Readonly<Record<string, string>>, ctx: OperationContext): Promise<CsVirtualMachine[]> {
+    const byName = (await Promise.all(names.map((n) => this.byName(n, ctx)))).flat();
     const keyTags = Object.fromEntries([TAG.provider, TAG.subscription, TAG.generation].map((k) => [k, tags[k]!]));
     const tagged = await listVirtualMachines(this.o.client, { tags: keyTags }, { signal: ctx.signal });
     const all = new Map([...byName, ...tagged.filter((v) => !isGone(v))].map((v) => [v.id, v]));
@@ -97,8 +111,11 @@ export class VmOps {
     ctx.progress('tagged', { vmId: vm.id });
   }
 
-  /** Destroys one VM and waits until it is gone; falls back to a plain destroy on 531. */
-  async destroy(vm: CsVirtualMachine, ctx: OperationContext): Promise<void> {
+  /**
+   * Destroys one VM and waits until it is gone; falls back to a plain destroy on 531. Returns
+   * whether it was expunged (else its host name stays taken until the cloud expunges it).
+   */
+  async destroy(vm: CsVirtualMachine, ctx: OperationContext): Promise<{ expunged: boolean }> {
     for (;;) {
       const expunge = this.o.expunge;
       ctx.progress('destroyVirtualMachine', { vmId: vm.id, name: vm.name, expunge });
@@ -109,7 +126,7 @@ export class VmOps {
         await waitForJob(this.o.client, ans.jobid, 'destroyVirtualMachine', this.jobOpts(ctx, 'destroyVirtualMachine'));
         ctx.checkpoint.delete(CHECKPOINT.destroyJob);
         ctx.progress('destroyed', { vmId: vm.id });
-        return;
+        return { expunged: expunge };
       } catch (e) {
         if (e instanceof CloudStackPermissionError && expunge) {
           ctx.checkpoint.delete(CHECKPOINT.destroyJob);

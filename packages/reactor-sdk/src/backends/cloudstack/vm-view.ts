@@ -1,6 +1,6 @@
 /** CloudStack VMs as the reactor's `Resource`s: state, key from tags, endpoints. */
 import type { Resource, ResourceState } from '../../backend.ts';
-import { keyFromTags } from '../../naming.ts';
+import { keyFromTags, resourceName } from '../../naming.ts';
 import type { CloudStackConfig } from './config.ts';
 import type { CsVirtualMachine, CsVmState } from './types.ts';
 
@@ -37,10 +37,11 @@ export function toResource(vm: CsVirtualMachine, config: Pick<CloudStackConfig, 
   const endpoints = host && (vm.state === 'Running' || vm.state === 'Starting') ? [`ws://${host.includes(':') ? `[${host}]` : host}:${port}`] : [];
   return {
     key,
-    name: vm.name,
+    // The deployment's name; the VM's host name may carry an attempt suffix (`-r2`).
+    name: resourceName(key),
     backendId: vm.id,
     state: stateOf(vm),
     endpoints,
-    details: { cloudstackState: vm.state, zoneid: vm.zoneid, created: vm.created, publicip: vm.publicip, serviceofferingid: vm.serviceofferingid },
+    details: { cloudstackState: vm.state, vmName: vm.name, zoneid: vm.zoneid, created: vm.created, publicip: vm.publicip, serviceofferingid: vm.serviceofferingid },
   };
 }

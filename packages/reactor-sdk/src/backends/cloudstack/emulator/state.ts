@@ -21,7 +21,7 @@ export interface EmulatorOptions {
   jobDelays?: Record<string, number>;
   /** `allow.user.expunge.recover.vm`: users may pass expunge=true. @default false */
   allowUserExpunge?: boolean;
-  /** Refuse a second live VM with the same name (431), as a network domain does. @default true */
+  /** Refuse a host name held by a VM not yet expunged (431), as a network domain does. @default true */
   uniqueNames?: boolean;
   /** Error code of the VM limit (ResourceAllocationException). @default 535 */
   limitErrorCode?: 532 | 535;

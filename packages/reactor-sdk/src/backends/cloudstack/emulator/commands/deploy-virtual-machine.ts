@@ -34,7 +34,8 @@ export const deployVirtualMachine: Handler = (ctx) => {
     if (!/^[A-Za-z0-9+/]*={0,2}$/.test(userdata) || userdata.length % 4 !== 0) throw paramError('User data is not base64 encoded');
     if (userdata.length > MAX_USERDATA[ctx.method]) throw paramError(`User data is too long for an http ${ctx.method} request`);
   }
-  if (state.options.uniqueNames !== false && [...state.vms.values()].some((v) => v.name === name && state.isLive(v))) {
+  // As listDistinctHostNames: every VM not yet expunged (removed IS NULL) holds its host name, Destroyed ones too.
+  if (state.options.uniqueNames !== false && [...state.vms.values()].some((v) => v.name === name && !v.expunged)) {
     throw paramError(`The vm with hostName ${name} already exists in the network domain: cs1cloud.internal; network=${networkids[0] ?? 'default'}`);
   }
   const live = [...state.vms.values()].filter((v) => v.account === account.name && state.isLive(v)).length;

@@ -57,7 +57,7 @@ export interface RunningReactor {
 export const TEST_TUNING = { resyncMs: 3000, longPollS: 2, probeIntervalMs: 1000, orphanSweepMs: 3000, restartAfter: 2, degradedAfter: 3, startupGraceMs: 20_000, createAttempts: 3, retryBaseMs: 200, retryMaxMs: 1000 };
 
 /** Starts `dinfra-reactor` (local backend) and waits for its `reactor listening on` line and /readyz. */
-export async function startReactor(m: Market, o: { dataDir?: string; chains?: unknown; tuning?: Record<string, number>; args?: string[] } = {}): Promise<RunningReactor> {
+export async function startReactor(m: Market, o: { dataDir?: string; chains?: unknown; tuning?: Record<string, number>; args?: string[]; env?: Record<string, string>; waitReady?: boolean } = {}): Promise<RunningReactor> {
   const dataDir = o.dataDir ?? tempDir('dinfra-reactor-');
   const config = join(tempDir('dinfra-reactor-cfg-'), 'reactor.json');
   writeFileSync(config, JSON.stringify({ reactor: { ...TEST_TUNING, ...o.tuning }, backends: { local: { superviseIntervalMs: 250 } } }));
@@ -67,7 +67,7 @@ export async function startReactor(m: Market, o: { dataDir?: string; chains?: un
     writeFileSync(file, JSON.stringify(o.chains));
     args.push('--chains', file);
   }
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: false });
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...o.env } });
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
@@ -86,7 +86,7 @@ export async function startReactor(m: Market, o: { dataDir?: string; chains?: un
       await exited;
     },
   };
-  await until('reactor ready', async () => (await fetch(`${url}/readyz`).catch(() => undefined))?.status === 200, 60_000);
+  if (o.waitReady !== false) await until('reactor ready', async () => (await fetch(`${url}/readyz`).catch(() => undefined))?.status === 200, 60_000);
   return r;
 }
 

@@ -1,6 +1,7 @@
 import type { Deployment } from '@dinfra/ogate/client';
 import { PermanentBackendError, type Logger, type Resource, type ResourceKey } from '../backend.ts';
 import { operationContext } from '../context.ts';
+import { crashPoint } from '../crash-point.ts';
 import { resourceTags } from '../naming.ts';
 import { StaleGenerationError } from './errors.ts';
 import { DEFAULTS, type ReactorOptions } from './options.ts';
@@ -50,11 +51,13 @@ export class Operations {
       // Acknowledge the award first (the chain's AckTimeout), unless already past it.
       const last = reporter.last(d.id, d.generation);
       if (!last) await reporter.report(d.id, d.generation, { state: 'provisioning' });
+      crashPoint('after-provisioning-report');
     } catch (err) {
       if (err instanceof StaleGenerationError) return void reactor.stale.add(`${d.id}/${d.generation}`);
       log.warn({ err: describe(err) }, 'could not report provisioning yet; creating anyway');
     }
     reactor.store.pending.add({ name, key, type: d.type });
+    crashPoint('after-pending-create');
     const spec = { key, name, tags: resourceTags(key), type: d.type, descriptor: d.descriptor, secrets: d.secrets };
     const end = reactor.metrics.createSeconds.startTimer();
     let resource: Resource;
@@ -75,6 +78,7 @@ export class Operations {
       return;
     }
     end({ result: 'ok' });
+    crashPoint('after-create');
     reactor.store.pending.remove(name);
     log.info({ endpoints: resource.endpoints, backendId: resource.backendId }, 'created');
     reactor.tracked.set(name, { deployment: d, resource });

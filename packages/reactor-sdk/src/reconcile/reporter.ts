@@ -1,5 +1,6 @@
 import type { OGateClient } from '@dinfra/ogate/client';
 import type { Logger } from '../backend.ts';
+import { crashPoint } from '../crash-point.ts';
 import type { ReactorStore, ReportedState } from '../store/index.ts';
 import { OGateError, StaleGenerationError } from './errors.ts';
 
@@ -50,6 +51,7 @@ export class Reporter {
       this.o.onReport?.(r.state, 'error');
       throw new OGateError(`report ${r.state} for ${id}/${generation}: HTTP ${response.status} ${(error as { title?: string; detail?: string } | undefined)?.detail ?? ''}`.trim(), response.status);
     }
+    if (r.state === 'running') crashPoint('after-running-report');
     this.o.store.reports.set(id, generation, { state: r.state, endpoints: r.endpoints ?? [], ...(r.reason ? { reason: r.reason } : {}) });
     this.o.onReport?.(r.state, response.status === 202 ? 'queued' : 'reflected');
     this.o.log.info({ subscription: id, generation, state: r.state, endpoints: r.endpoints, reportId: data.reportId, status: data.status }, `reported ${r.state}`);

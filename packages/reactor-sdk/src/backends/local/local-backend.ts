@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Backend, DeploymentSpec, Logger, OperationContext, Resource } from '../../backend.ts';
 import type { ChainCatalog } from '../../launch/catalog.ts';
 import type { MarketplaceChain } from '../../launch/plan-node.ts';
+import { crashPoint } from '../../crash-point.ts';
 import { keyFromTags } from '../../naming.ts';
 import type { ProcessRecords } from '../../store/index.ts';
 import { GATEWAY_BIN, planMembers } from './members.ts';
@@ -95,6 +96,7 @@ export class LocalBackend implements Backend {
     if (m.pid !== undefined) await killGroup(m.pid, m.startTime, 2000);
     await prepareMember(m, signal);
     const { pid, startTime } = spawnMember(rec.name, rec.tags, m, this.o.dir);
+    crashPoint('after-spawn');
     m.pid = pid;
     m.startTime = startTime;
     this.o.records.put(rec.name, rec);
@@ -114,6 +116,7 @@ export class LocalBackend implements Backend {
       rec = { name: spec.name, key: spec.key, type: spec.type, tags: spec.tags, dir, endpointMember, members, state: 'creating', restarts: 0, createdAt: Date.now() };
       // The record is on disk before any process starts: a crash from here on leaks nothing.
       this.o.records.put(rec.name, rec);
+      crashPoint('after-local-record');
     }
     this.#adoptRunning();
     rec = this.o.records.get(spec.name)!;

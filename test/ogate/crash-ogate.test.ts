@@ -86,7 +86,7 @@ describe('OGate killed with -9 mid-work', () => {
     for (;;) {
       const subs = await api.query.subscriptions.subscriptions.multi(ids);
       const missing = ids.filter((_, i) => subs[i]!.isNone);
-      if (missing.length) throw new Error(`subscriptions missing on chain: ${missing.join(', ')} (ids ${ids[0]}..${ids[ids.length - 1]})`);
+      if (missing.length) throw new Error(`subscriptions missing on chain: ${missing.join(', ')} (ids ${ids[0]}..${ids[ids.length - 1]}, next id ${(await api.query.subscriptions.nextSubscriptionId()).toString()})\n--- node ---\n${node.logs().slice(-4000)}`);
       const done = subs.every((s, i) => {
         const st = s.unwrap().status;
         return runningIds.has(ids[i]!.toString()) ? st.isRunning : st.isProvisioning;

@@ -25,23 +25,35 @@ export class HealthMonitor {
   readonly #highestAtPrevious = new Map<Upstream, number>();
   readonly #log: Logger;
   #round: Promise<void> | undefined;
+  #firstRoundDone = false;
+  #stopped = false;
 
   constructor(private readonly opts: HealthMonitorOptions) {
     this.#log = opts.logger.child({ module: 'health' });
-    for (const u of opts.pool.upstreams) u.client.on('open', () => void this.probeOne(u));
+    // Until the first round, identity has no majority to go by: a lone early answer must not decide it.
+    for (const u of opts.pool.upstreams) u.client.on('open', () => void (this.#firstRoundDone && this.probeOne(u)));
     for (const u of opts.pool.upstreams) u.client.on('close', () => this.#changed(u, u.verdict.healthy));
   }
 
+  /** Probes once every upstream is connected (or after `timeoutMs`), then every `intervalMs`. */
   start(): void {
     const tick = () => {
       this.#round = this.probeAll().finally(() => {
-        this.#timer = setTimeout(tick, this.opts.intervalMs);
+        this.#firstRoundDone = true;
+        if (!this.#stopped) this.#timer = setTimeout(tick, this.opts.intervalMs);
       });
     };
-    tick();
+    const ups = this.opts.pool.upstreams;
+    const allOpen = Promise.all(ups.map((u) => (u.client.isOpen ? undefined : new Promise<void>((r) => u.client.once('open', () => r())))));
+    const waited = new Promise<void>((r) => (this.#timer = setTimeout(r, this.opts.timeoutMs)));
+    this.#round = Promise.race([allOpen, waited]).then(() => {
+      clearTimeout(this.#timer);
+      if (!this.#stopped) tick();
+    });
   }
 
   stop(): void {
+    this.#stopped = true;
     clearTimeout(this.#timer);
   }
 

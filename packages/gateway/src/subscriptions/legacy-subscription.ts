@@ -113,10 +113,10 @@ export class LegacySubscription implements Subscription {
     if (this.#closed) return;
     this.o.metrics.subscriptionMoves.inc();
     this.#storage?.moved();
-    const exclude = new Set(dead ? [dead] : []);
+    // The dead or stale upstream is not usable, so it is not picked until it is healthy again.
     const attempt = async (): Promise<void> => {
       while (!this.#closed) {
-        const next = await this.o.pool.waitForUsable(exclude, this.#abort.signal);
+        const next = await this.o.pool.waitForUsable(undefined, this.#abort.signal);
         try {
           await this.#subscribeOn(next);
           this.o.logger.info({ sub: this.o.id, method: this.o.method, from: dead?.name, to: next.name }, 'subscription moved');
@@ -125,7 +125,6 @@ export class LegacySubscription implements Subscription {
           this.o.logger.warn({ sub: this.o.id, upstream: next.name, err: (e as Error).message }, 'resubscribing failed; trying again');
           await new Promise((r) => setTimeout(r, 100));
         }
-        exclude.clear();
       }
     };
     attempt().catch(() => undefined);

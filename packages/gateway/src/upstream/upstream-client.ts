@@ -7,6 +7,7 @@ import type { JsonRpcErrorObject, JsonRpcNotification } from '../jsonrpc/types.t
 import { Backoff } from './backoff.ts';
 import { Ewma } from './ewma.ts';
 import { NotificationBuffer } from './notification-buffer.ts';
+import { RecentSet } from '../subscriptions/recent-set.ts';
 
 export interface UpstreamClientOptions {
   url: string;
@@ -43,6 +44,7 @@ export class UpstreamClient extends EventEmitter<{ open: []; close: [] }> {
   readonly #pending = new Map<number, Pending>();
   readonly #handlers = new Map<string, NotificationHandler>();
   readonly #buffer = new NotificationBuffer();
+  readonly #dropped = new RecentSet(4096);
   readonly #backoff: Backoff;
   readonly #log: Logger;
 
@@ -121,8 +123,11 @@ export class UpstreamClient extends EventEmitter<{ open: []; close: [] }> {
     for (const n of this.#buffer.take(subId)) handler(n as JsonRpcNotification);
   }
 
+  /** Stops routing `subId`; its late notifications are dropped (not held). */
   offNotification(subId: string): void {
     this.#handlers.delete(subId);
+    this.#buffer.take(subId);
+    this.#dropped.add(subId);
   }
 
   /** Drops the connection now (it reconnects unless stopped). For tests and shutdown. */
@@ -155,7 +160,7 @@ export class UpstreamClient extends EventEmitter<{ open: []; close: [] }> {
         setImmediate(() => {
           const h = this.#handlers.get(subId);
           if (h) h(o as JsonRpcNotification);
-          else this.#buffer.hold(subId, o);
+          else if (!this.#dropped.has(subId)) this.#buffer.hold(subId, o);
         });
       } else if (typeof o.id === 'number') {
         this.#settle(o.id, UpstreamReply.fromObject(o.error !== undefined ? { error: o.error } : { result: o.result }));

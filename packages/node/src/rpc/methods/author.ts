@@ -61,6 +61,9 @@ export function authorMethods(ctx: NodeContext): RpcMethodTable {
   };
 }
 
+/** Same spacing as the author's finality delay (service.ts FINALITY_DELAY_MS). */
+const INBLOCK_TO_FINALIZED_MS = 150;
+
 /** Reports inBlock/finalized for a transaction that left the pool before the watcher attached. */
 export function watchIncluded(ctx: NodeContext, hash: string, send: (s: TxStatus) => void): () => void {
   send('ready');
@@ -82,9 +85,15 @@ export function watchIncluded(ctx: NodeContext, hash: string, send: (s: TxStatus
       send({ finalized: blockHash });
     }
   };
+  // Already final: Finalized still trails InBlock by the author's finality delay, or
+  // @polkadot/api's signAndSend (a switchMap over the events fetch) drops the InBlock.
+  let timer: NodeJS.Timeout | undefined;
   setImmediate(() => {
-    if (ctx.chain.finalized.block.header.number >= number) setImmediate(() => send({ finalized: blockHash }));
+    if (ctx.chain.finalized.block.header.number >= number) timer = setTimeout(() => send({ finalized: blockHash }), INBLOCK_TO_FINALIZED_MS);
     else ctx.chain.on('finalized', onFinal);
   });
-  return () => ctx.chain.off('finalized', onFinal);
+  return () => {
+    clearTimeout(timer);
+    ctx.chain.off('finalized', onFinal);
+  };
 }

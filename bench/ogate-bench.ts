@@ -7,7 +7,6 @@
 import { connectApi, devKeyring } from '../test/support/chain-helpers.ts';
 import { startNode } from '../test/support/node-process.ts';
 import { addJson, contentStore, mintToken, nodeDescriptor, ogateFetch, registerProvider, startOGate, subscribe, tempDir, type RunningOGate } from '../test/support/ogate.ts';
-import { runToyReactor } from '../test/ogate/toy-reactor.ts';
 
 // The bench package has no @polkadot/api of its own: take the types from the test helpers.
 type ApiPromise = Awaited<ReturnType<typeof connectApi>>;
@@ -36,12 +35,20 @@ async function until<T>(what: string, f: () => Promise<T | undefined | false>, t
   }
 }
 
-/** Subscribes `n` awards to `provider` in batches; the reactor acks them as they come. */
-async function populate(api: ApiPromise, who: KeyringPair, provider: string, cid: string, n: number, batch: number): Promise<bigint[]> {
+/** Subscribes `n` awards to `provider` in batches, acking each batch (Provisioning through OGate) before the next. */
+async function populate(api: ApiPromise, og: { url: string }, token: string, who: KeyringPair, provider: string, cid: string, n: number, batch: number): Promise<bigint[]> {
   const ids: bigint[] = [];
   for (let i = 0; i < n; i += batch) {
     const k = Math.min(batch, n - i);
-    for (const a of await subscribe(api, who, Array.from({ length: k }, () => ({ typeId: 0, cid, provider, deposit: 10n ** 12n })))) ids.push(a.id);
+    const got = (await subscribe(api, who, Array.from({ length: k }, () => ({ typeId: 0, cid, provider, deposit: 10n ** 12n })))).map((a) => a.id);
+    for (const id of got) {
+      await until(`deployment ${id} served`, async () => (await ogateFetch(og, token, `/v1/deployments/${id}`)).status === 200, 120_000, 50);
+    }
+    for (let j = 0; j < got.length; j += 50) {
+      await Promise.all(got.slice(j, j + 50).map((id) => ogateFetch(og, token, `/v1/deployments/${id}/status`, { method: 'PUT', body: { generation: 1, state: 'provisioning' } })));
+    }
+    await until('batch acked', () => allProvisioning(api, got), 120_000, 100);
+    ids.push(...got);
   }
   return ids;
 }
@@ -49,7 +56,11 @@ async function populate(api: ApiPromise, who: KeyringPair, provider: string, cid
 async function allProvisioning(api: ApiPromise, ids: bigint[]): Promise<boolean> {
   for (let i = 0; i < ids.length; i += 1000) {
     const subs = await api.query.subscriptions.subscriptions.multi(ids.slice(i, i + 1000));
-    if (!subs.every((s) => s.isSome && !s.unwrap().status.isAwarded)) return false;
+    for (const s of subs) {
+      const st = s.unwrap().status;
+      if (st.isTerminated) throw new Error('bench: a subscription was terminated (ack timeout?)');
+      if (!st.isProvisioning && !st.isRunning) return false;
+    }
   }
   return true;
 }
@@ -74,11 +85,9 @@ export async function benchOGate(opts: { quick: boolean; log: (m: string) => voi
     await store.close();
     const token = await mintToken(dataDir, ['substrate-node']);
     const current = og;
-    const reactor = runToyReactor({ url: () => current.url, token, runningIds: new Set() });
 
     log(`ogate: ${L} live subscriptions`);
-    const live = await populate(api, charlie, alice.address, cid, L, 100);
-    await until('live subscriptions acked', () => allProvisioning(api, live));
+    const live = await populate(api, og, token, charlie, alice.address, cid, L, 100);
 
     log(`ogate: award -> served, ${N} awards one at a time`);
     const finalizedAt = new Map<number, number>();
@@ -92,6 +101,7 @@ export async function benchOGate(opts: { quick: boolean; log: (m: string) => voi
       const seen = ogateFetch(og, token, `/v1/deployments?since=${rev}&wait=30`).then(() => performance.now());
       const [a] = await subscribe(api, charlie, [{ typeId: 0, cid, provider: alice.address, deposit: 10n ** 12n }]);
       const t1 = await seen;
+      await ogateFetch(og, token, `/v1/deployments/${a!.id}/status`, { method: 'PUT', body: { generation: 1, state: 'provisioning' } });
       const block = (await api.query.subscriptions.subscriptions(a!.id)).unwrap().awardedAt.toNumber();
       const t0 = await until('finality seen', async () => finalizedAt.get(block), 30_000, 5);
       servedLat.push(Math.max(0, t1 - t0));
@@ -132,9 +142,7 @@ export async function benchOGate(opts: { quick: boolean; log: (m: string) => voi
     rows.push({ name: 'ogate: reports through the outbox', value: live.length / secs, unit: 'reports/s', note: `${live.length} reports in ${xts} extrinsics` });
 
     log(`ogate: growing to ${S} live subscriptions`);
-    const more = await populate(api, charlie, alice.address, cid, S - live.length - newIds.length, 250);
-    await until(`${S} live acked`, () => allProvisioning(api, more), 900_000, 500);
-    await reactor.stop();
+    await populate(api, og, token, charlie, alice.address, cid, S - live.length - newIds.length, 250);
     await og.kill('SIGTERM');
 
     log(`ogate: cold start with ${S} live subscriptions`);

@@ -8,6 +8,7 @@ import { peer } from '../../../../test/support/peers.ts';
 import { parseCatalog } from './catalog.ts';
 import { renderCloudInit, userDataFor } from './cloud-init.ts';
 import { planNode } from './plan-node.ts';
+import type { LaunchPlan } from './plan.ts';
 import { systemdQuote } from './systemd-unit.ts';
 
 const catalog = parseCatalog(`
@@ -32,7 +33,8 @@ describe('renderCloudInit', () => {
   it('is #cloud-config with the unit, its environment file, and runcmd in order', () => {
     expect(text.startsWith('#cloud-config\n')).toBe(true);
     const unit = doc.write_files.find((f) => f.path === '/etc/systemd/system/dinfra-1a2b3c4d-7-1.service')!.content;
-    expect(unit).toContain('ExecStart=/usr/local/bin/polkadot --name dinfra-1a2b3c4d-7-1 --chain /var/lib/dinfra/dinfra-1a2b3c4d-7-1/chain-spec.json');
+    expect(unit).toContain('ExecStart=/usr/local/bin/polkadot --name dinfra-1a2b3c4d-7-1 ');
+    expect(unit).toContain(' --chain /var/lib/dinfra/dinfra-1a2b3c4d-7-1/chain-spec.json --base-path /var/lib/dinfra/dinfra-1a2b3c4d-7-1 ');
     expect(unit).toContain('--rpc-port 9944 --rpc-external --port 30333 --prometheus-port 9615');
     expect(unit).toContain('"--name-suffix=it\'s 100%% \\"$$HOME\\""');
     expect(unit).toContain('EnvironmentFile=/etc/dinfra/dinfra-1a2b3c4d-7-1.env');
@@ -65,4 +67,25 @@ describe('renderCloudInit', () => {
 
 describe('systemdQuote', () => {
   it.each([['plain', 'plain'], ['a b', '"a b"'], ['$X', '"$$X"'], ['50%', '"50%%"'], ['a"b\\', '"a\\"b\\\\"']])('%s -> %s', (a, b) => expect(systemdQuote(a)).toBe(b));
+});
+
+describe('renderCloudInit for a node that follows the marketplace chain', () => {
+  const followPlan: LaunchPlan = { ...plan, args: ['--name', 'f', '--sync-from', 'wss://rpc.market.example'], chainSpecUrl: undefined, snapshotUrl: undefined, chainSpecRpc: 'wss://rpc.market.example' };
+  const text = renderCloudInit(followPlan, {});
+  const doc = parse(text) as { write_files: Array<{ path: string; content: string }>; runcmd: string[][]; packages: string[] };
+
+  it('fetches the raw spec with sync_state_genSyncSpec before the first start and points --chain at it', () => {
+    const fetch = doc.runcmd.find((c) => c.join(' ').includes('sync_state_genSyncSpec'))!;
+    expect(fetch.join(' ')).toContain("'https://rpc.market.example'");
+    expect(fetch.join(' ')).toContain('> \'/var/lib/dinfra/dinfra-1a2b3c4d-7-1/chain-spec.json\'');
+    expect(doc.packages).toEqual(expect.arrayContaining(['curl', 'jq']));
+    const unit = doc.write_files.find((f) => f.path.endsWith('.service'))!.content;
+    expect(unit).toContain('--chain /var/lib/dinfra/dinfra-1a2b3c4d-7-1/chain-spec.json');
+  });
+
+  it.skipIf(!cloudInit)('passes cloud-init schema', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ci-'));
+    writeFileSync(join(dir, 'u.yaml'), text);
+    execFileSync(cloudInit!, ['schema', '--config-file', join(dir, 'u.yaml')]);
+  });
 });

@@ -41,6 +41,11 @@ export function renderCloudInit(plan: LaunchPlan, opts: CloudInitOptions = {}): 
     ['mkdir', '-p', plan.basePath],
   ];
   if (plan.chainSpecUrl) runcmd.push(['curl', '-fsSL', '--retry', '5', '-o', chainSpecPath(plan), plan.chainSpecUrl]);
+  if (plan.chainSpecRpc) {
+    const http = plan.chainSpecRpc.replace(/^ws(s?):/, 'http$1:');
+    const call = '{"jsonrpc":"2.0","id":1,"method":"sync_state_genSyncSpec","params":[true]}';
+    runcmd.push(sh(`test -e ${q(chainSpecPath(plan))} || curl -fsSL --retry 5 -H 'content-type: application/json' -d ${q(call)} ${q(http)} | jq -e .result > ${q(chainSpecPath(plan))}`));
+  }
   if (plan.snapshotUrl) {
     const marker = snapshotMarker(plan);
     runcmd.push(sh(`test -e ${q(marker)} || (curl -fsSL --retry 5 ${q(plan.snapshotUrl)} | tar -xa -C ${q(plan.basePath)} && touch ${q(marker)})`));
@@ -49,7 +54,9 @@ export function renderCloudInit(plan: LaunchPlan, opts: CloudInitOptions = {}): 
   const doc: Record<string, unknown> = {
     hostname: opts.hostname ?? plan.name,
     users: ['default', { name: user, system: true, shell: '/usr/sbin/nologin', ...(opts.sshAuthorizedKeys?.length ? { ssh_authorized_keys: [...opts.sshAuthorizedKeys] } : {}) }],
-    ...(opts.packages?.length || plan.chainSpecUrl || plan.snapshotUrl ? { packages: [...new Set([...(opts.packages ?? []), ...(plan.chainSpecUrl || plan.snapshotUrl ? ['curl'] : [])])] } : {}),
+    ...(opts.packages?.length || plan.chainSpecUrl || plan.chainSpecRpc || plan.snapshotUrl
+      ? { packages: [...new Set([...(opts.packages ?? []), ...(plan.chainSpecUrl || plan.chainSpecRpc || plan.snapshotUrl ? ['curl'] : []), ...(plan.chainSpecRpc ? ['jq'] : [])])] }
+      : {}),
     write_files: files,
     runcmd,
   };

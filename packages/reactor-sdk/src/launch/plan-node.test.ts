@@ -20,7 +20,8 @@ describe('planNode', () => {
     const plan = planNode({ name: 'dinfra-ab-1-1', descriptor: { type: 'substrate-node', role: 'rpc', chain: 'dinfra', version: 'dev' }, catalog: builtinCatalog(), marketplace, stateDir: '/var/d', ports: { rpc: 9950, p2p: 30340, prometheus: 9620 } });
     const cmd = toCommand(plan);
     expect(cmd.file).toBe(process.execPath);
-    expect(cmd.args).toEqual([DINFRA_NODE_BIN, '--name', 'dinfra-ab-1-1', '--chain', 'dev', '--sync-from', 'ws://127.0.0.1:9944', '--rpc-cors', 'all', '--base-path', '/var/d/dinfra-ab-1-1', '--rpc-port', '9950', '--port', '30340', '--prometheus-port', '9620']);
+    expect(plan.chainSpecRpc).toBe('ws://127.0.0.1:9944');
+    expect(cmd.args).toEqual([DINFRA_NODE_BIN, '--name', 'dinfra-ab-1-1', '--sync-from', 'ws://127.0.0.1:9944', '--rpc-cors', 'all', '--chain', '/var/d/dinfra-ab-1-1/chain-spec.json', '--base-path', '/var/d/dinfra-ab-1-1', '--rpc-port', '9950', '--port', '30340', '--prometheus-port', '9620']);
   });
 
   it('renders roles, versions, bootnodes and extra args for a catalog chain', () => {
@@ -32,7 +33,9 @@ describe('planNode', () => {
 
   it('points --chain at the downloaded spec when the descriptor has chainSpecUrl', () => {
     const plan = planNode({ name: 'n', descriptor: { role: 'rpc', chain: 'polkadot', version: 'v1.16.0', chainSpecUrl: 'https://x.example/spec.json', snapshotUrl: 'https://x.example/s.tar.zst' }, catalog: polkadot, stateDir: '/d' });
-    expect(plan.args.slice(2, 4)).toEqual(['--chain', '/d/n/chain-spec.json']);
+    expect(plan.args).not.toContain('--chain');
+    const args = toCommand(plan).args;
+    expect(args.slice(args.indexOf('--chain'), args.indexOf('--chain') + 2)).toEqual(['--chain', '/d/n/chain-spec.json']);
     expect(plan.snapshotUrl).toBe('https://x.example/s.tar.zst');
   });
 
@@ -51,8 +54,13 @@ describe('planNode', () => {
     try { run(); } catch (e) { expect((e as LaunchPlanError).code).toBe(code); }
   });
 
-  it('refuses a dinfra plan when the marketplace chain has no known spec', () => {
-    expect(() => planNode({ name: 'n', descriptor: { role: 'rpc', chain: 'dinfra', version: 'v' }, catalog: builtinCatalog(), marketplace: { name: 'Other', rpcUrl: 'ws://x' }, stateDir: '/d' })).toThrow(/set chains.dinfra.chainSpec/);
+  it('takes the spec of any marketplace chain from the chain itself, unless the catalog names one', () => {
+    const fetched = planNode({ name: 'n', descriptor: { role: 'rpc', chain: 'dinfra', version: 'v' }, catalog: builtinCatalog(), marketplace: { name: 'Other', rpcUrl: 'ws://x' }, stateDir: '/d' });
+    expect(fetched.chainSpecRpc).toBe('ws://x');
+    const catalog = { ...builtinCatalog(), dinfra: { ...builtinCatalog().dinfra!, chainSpec: '/etc/dinfra/market.json' } };
+    const named = planNode({ name: 'n', descriptor: { role: 'rpc', chain: 'dinfra', version: 'v' }, catalog, marketplace: { name: 'Other', rpcUrl: 'ws://x' }, stateDir: '/d' });
+    expect(named.chainSpecRpc).toBeUndefined();
+    expect(toCommand(named).args.join(' ')).toContain('--chain /etc/dinfra/market.json');
   });
 });
 

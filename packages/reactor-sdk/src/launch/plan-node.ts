@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { ChainCatalog } from './catalog.ts';
 import { DEFAULT_ROLE_ARGS } from './catalog.ts';
 import { LaunchPlanError } from './errors.ts';
-import { chainSpecPath, NODE_ROLES, type LaunchPlan } from './plan.ts';
+import { NODE_ROLES, type LaunchPlan } from './plan.ts';
 
 /** The `substrate-node` descriptor fields a plan uses (OGate has already checked the schema). */
 export const substrateNodeDescriptor = z.object({
@@ -47,9 +47,6 @@ function checkExtraArgs(args: readonly string[]): void {
   }
 }
 
-/** Spec ids of the chains dinfra-node knows by name (OGate reports the chain's display name). */
-const DINFRA_SPECS: Record<string, string> = { Development: 'dev', 'Local Testnet': 'local' };
-
 /** A `substrate-node` descriptor → a launch plan, from the provider's chain catalog. */
 export function planNode(input: NodePlanInput): LaunchPlan {
   const parsed = substrateNodeDescriptor.safeParse(input.descriptor);
@@ -71,14 +68,17 @@ export function planNode(input: NodePlanInput): LaunchPlan {
   checkExtraArgs(d.extraArgs);
   const basePath = join(input.stateDir, input.name);
   let chainSpec = entry.chainSpec;
+  let chainSpecRpc: string | undefined;
   const follow: string[] = [];
   if (entry.follow === 'ogate') {
     if (!input.marketplace) throw new LaunchPlanError(`chain "${d.chain}" follows the marketplace chain, but OGate did not report it`, 'MARKETPLACE_UNKNOWN');
-    chainSpec ??= DINFRA_SPECS[input.marketplace.name];
-    if (!chainSpec) throw new LaunchPlanError(`no chain spec for marketplace chain "${input.marketplace.name}": set chains.${d.chain}.chainSpec in --chains`, 'CHAIN_SPEC_UNKNOWN');
+    // No spec in the catalog: take the running chain's own raw spec (sync_state_genSyncSpec), so
+    // any genesis (a preset, a zombienet-edited spec) is matched exactly.
+    if (!chainSpec) chainSpecRpc = input.marketplace.rpcUrl;
     follow.push('--sync-from', input.marketplace.rpcUrl);
   }
-  if (d.chainSpecUrl) chainSpec = chainSpecPath({ basePath });
+  // A fetched spec (chainSpecUrl / chainSpecRpc) is rendered as `--chain <basePath>/chain-spec.json` by renderArgs.
+  if (d.chainSpecUrl || chainSpecRpc) chainSpec = undefined;
   const args = [
     ...entry.binaryArgs,
     '--name', input.name,
@@ -100,7 +100,7 @@ export function planNode(input: NodePlanInput): LaunchPlan {
     ports: input.ports ?? { rpc: 0, p2p: 0, prometheus: 0 },
     ...(input.listenHost ? { listenHost: input.listenHost } : {}),
     ...(d.snapshotUrl ? { snapshotUrl: d.snapshotUrl } : {}),
-    ...(d.chainSpecUrl ? { chainSpecUrl: d.chainSpecUrl } : {}),
+    ...(d.chainSpecUrl ? { chainSpecUrl: d.chainSpecUrl } : chainSpecRpc ? { chainSpecRpc } : {}),
     health: { kind: 'substrate-rpc' },
   };
 }

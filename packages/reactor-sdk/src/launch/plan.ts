@@ -29,11 +29,17 @@ export interface LaunchPlan {
   readonly snapshotUrl?: string;
   /** Optional: a chain spec file to fetch before start (`--chain` then points at it). */
   readonly chainSpecUrl?: string;
+  /**
+   * Optional: a node RPC URL (ws:// or http://) to ask for the raw chain spec with
+   * `sync_state_genSyncSpec(true)` before the first start (`--chain` then points at it), so
+   * the node starts on exactly the genesis of the chain it follows.
+   */
+  readonly chainSpecRpc?: string;
   /** How to check it is up: JSON-RPC over the rpc port. */
   readonly health: { readonly kind: 'substrate-rpc' | 'gateway-http'; readonly path?: string };
 }
 
-/** Where a plan with `chainSpecUrl` expects the downloaded spec. */
+/** Where a plan with `chainSpecUrl` or `chainSpecRpc` keeps the fetched spec. */
 export const chainSpecPath = (plan: Pick<LaunchPlan, 'basePath'>): string => `${plan.basePath}/chain-spec.json`;
 
 /** Marker written once a snapshot has been restored, so a restart does not restore again. */
@@ -45,7 +51,7 @@ const isLoopback = (h: string): boolean => h === '127.0.0.1' || h === 'localhost
 export function renderArgs(plan: LaunchPlan): string[] {
   const host = plan.listenHost ?? '127.0.0.1';
   if (plan.health.kind === 'gateway-http') return [...plan.args, '--listen', `${host}:${plan.ports.rpc}`];
-  const out = [...plan.args, '--base-path', plan.basePath, '--rpc-port', String(plan.ports.rpc)];
+  const out = [...plan.args, ...(plan.chainSpecUrl || plan.chainSpecRpc ? ['--chain', chainSpecPath(plan)] : []), '--base-path', plan.basePath, '--rpc-port', String(plan.ports.rpc)];
   if (!isLoopback(host)) out.push('--rpc-external');
   if (plan.ports.p2p !== undefined) out.push('--port', String(plan.ports.p2p));
   if (plan.ports.prometheus !== undefined) out.push('--prometheus-port', String(plan.ports.prometheus));

@@ -30,6 +30,7 @@ function member(name: string, dir: string, plan: LaunchPlan): MemberRecord {
     rpcPort: plan.ports.rpc,
     basePath: plan.basePath,
     ...(plan.chainSpecUrl ? { chainSpecUrl: plan.chainSpecUrl, chainSpecPath: chainSpecPath(plan) } : {}),
+    ...(plan.chainSpecRpc ? { chainSpecRpc: plan.chainSpecRpc, chainSpecPath: chainSpecPath(plan) } : {}),
     ...(plan.snapshotUrl ? { snapshotUrl: plan.snapshotUrl } : {}),
   };
 }

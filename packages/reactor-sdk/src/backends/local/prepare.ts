@@ -11,6 +11,16 @@ async function download(url: string, signal: AbortSignal): Promise<Response> {
   return res;
 }
 
+/** The raw chain spec of the node at `rpcUrl` (`sync_state_genSyncSpec(true)`, over HTTP). */
+export async function syncSpecOf(rpcUrl: string, signal: AbortSignal): Promise<unknown> {
+  const url = rpcUrl.replace(/^ws(s?):/, 'http$1:');
+  const res = await fetch(url, { method: 'POST', signal, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'sync_state_genSyncSpec', params: [true] }) });
+  if (!res.ok) throw new Error(`sync_state_genSyncSpec at ${url}: HTTP ${res.status}`);
+  const body = (await res.json()) as { result?: { genesis?: { raw?: unknown } }; error?: { message: string } };
+  if (body.error || !body.result?.genesis?.raw) throw new Error(`sync_state_genSyncSpec at ${url}: ${body.error?.message ?? 'no raw genesis in the answer'}`);
+  return body.result;
+}
+
 /** Unpacks a tar (compression guessed by tar from the stream) from `url` into `dir`. */
 async function restoreSnapshot(url: string, dir: string, signal: AbortSignal): Promise<void> {
   const res = await download(url, signal);
@@ -29,6 +39,9 @@ export async function prepareMember(m: MemberRecord, signal: AbortSignal): Promi
   if (m.chainSpecUrl && m.chainSpecPath && !existsSync(m.chainSpecPath)) {
     const res = await download(m.chainSpecUrl, signal);
     writeFileSync(m.chainSpecPath, Buffer.from(await res.arrayBuffer()));
+  }
+  if (m.chainSpecRpc && m.chainSpecPath && !existsSync(m.chainSpecPath)) {
+    writeFileSync(m.chainSpecPath, JSON.stringify(await syncSpecOf(m.chainSpecRpc, signal)));
   }
   const marker = snapshotMarker({ basePath: m.basePath });
   if (m.snapshotUrl && !existsSync(marker)) {

@@ -10,6 +10,8 @@ export interface MemberRecord {
   readonly rpcPort: number;
   /** Prepare steps still to do before the first start. */
   readonly chainSpecUrl?: string;
+  /** Node RPC URL to take the raw chain spec from (sync_state_genSyncSpec). */
+  readonly chainSpecRpc?: string;
   readonly chainSpecPath?: string;
   readonly snapshotUrl?: string;
   readonly basePath?: string;

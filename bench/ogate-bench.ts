@@ -97,11 +97,28 @@ export async function benchOGate(opts: { quick: boolean; log: (m: string) => voi
     const servedLat: number[] = [];
     const newIds: bigint[] = [];
     for (let i = 0; i < N; i++) {
-      const rev = (await ogateFetch(og, token, '/v1/deployments?since=0&wait=0')).body.revision as number;
-      const seen = ogateFetch(og, token, `/v1/deployments?since=${rev}&wait=30`).then(() => performance.now());
+      const rev0 = (await ogateFetch(og, token, '/v1/deployments?since=0&wait=0')).body.revision as number;
+      let wanted: string | undefined;
+      // Long-poll from rev0 until the new award shows up (other changes wake the poll too).
+      const seen = (async () => {
+        let rev = rev0;
+        for (;;) {
+          const l = await ogateFetch(current, token, `/v1/deployments?since=${rev}&wait=30`);
+          const at = performance.now();
+          rev = l.body.revision as number;
+          for (const d of l.body.deployments as Array<{ id: string }>) if (wanted === undefined || d.id === wanted) return { at, id: d.id };
+        }
+      })();
       const [a] = await subscribe(api, charlie, [{ typeId: 0, cid, provider: alice.address, deposit: 10n ** 12n }]);
-      const t1 = await seen;
-      await ogateFetch(og, token, `/v1/deployments/${a!.id}/status`, { method: 'PUT', body: { generation: 1, state: 'provisioning' } });
+      wanted = a!.id.toString();
+      let hit = await seen;
+      while (hit.id !== wanted) hit = await (async () => {
+        const l = await ogateFetch(current, token, `/v1/deployments/${wanted}`);
+        return l.status === 200 ? { at: performance.now(), id: wanted! } : (await sleep(5), { at: 0, id: '' });
+      })();
+      const t1 = hit.at;
+      const ack = await ogateFetch(og, token, `/v1/deployments/${a!.id}/status`, { method: 'PUT', body: { generation: 1, state: 'provisioning' } });
+      if (ack.status !== 202) throw new Error(`bench: ack refused: ${ack.status} ${JSON.stringify(ack.body)}`);
       const block = (await api.query.subscriptions.subscriptions(a!.id)).unwrap().awardedAt.toNumber();
       const t0 = await until('finality seen', async () => finalizedAt.get(block), 30_000, 5);
       servedLat.push(Math.max(0, t1 - t0));

@@ -10,8 +10,9 @@
 // Env: ZOMBIENET_TEST (comma-separated zndsl paths instead of all of them),
 //      ZOMBIENET_TIMEOUT_S (per file, default 900).
 import { spawn } from 'node:child_process';
-import { accessSync, constants, readdirSync, readFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { accessSync, constants, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -21,8 +22,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
  * here; ZOMBIENET_TEST=zombienet/<file> still runs it.
  */
 const NOT_YET = {
-  '0002-marketplace.zndsl':
-    'new (8bb82d7); in the issue-12 run (load ~25 on 2 cores) everything up to the awards passed, then status.js did not see Running within 180 s — its owner enables it when it passes here',
+  // (empty: every zombienet/*.zndsl runs)
 };
 
 const all = readdirSync(resolve(root, 'zombienet')).filter((f) => f.endsWith('.zndsl')).sort();
@@ -69,6 +69,22 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   });
 }
 
+/** SIGKILLs every process whose environment carries DINFRA_STACK=<id>; returns how many. */
+function stopMarked(id) {
+  let n = 0;
+  for (const pid of readdirSync('/proc').filter((e) => /^\d+$/.test(e) && Number(e) !== process.pid)) {
+    try {
+      if (readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(`DINFRA_STACK=${id}`)) {
+        process.kill(Number(pid), 'SIGKILL');
+        n++;
+      }
+    } catch {
+      /* gone or not ours */
+    }
+  }
+  return n;
+}
+
 /** Runs one .zndsl; resolves with its counts (assertions that never ran count as failed). */
 function runOne(testFile) {
   const expected = assertionsOf(testFile).length;
@@ -76,9 +92,13 @@ function runOne(testFile) {
   let failed = 0;
   let tail = '';
   console.log(`\n--- zombienet: ${relative(root, testFile)} (${expected} assertions)`);
+  // Sidecars started by js-scripts (OGate, reactors, deployed nodes) inherit DINFRA_STACK and
+  // keep their state in a fresh DINFRA_ZOMBIE_DIR; they are stopped when the file ends.
+  const stackId = `zombienet-${process.pid}-${Date.now()}`;
+  const zombieDir = mkdtempSync(join(tmpdir(), 'dinfra-zombienet-'));
   const child = spawn(zombienet, ['-p', 'native', '-f', 'test', testFile], {
     cwd: root,
-    env: { ...process.env, DINFRA_NODE_BIN: bin },
+    env: { ...process.env, DINFRA_NODE_BIN: bin, DINFRA_STACK: stackId, DINFRA_ZOMBIE_DIR: zombieDir },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // own process group, so a timeout can stop zombienet and the nodes it spawned
   });
@@ -117,6 +137,8 @@ function runOne(testFile) {
     child.on('close', (code) => {
       clearTimeout(timer);
       current = undefined;
+      const swept = stopMarked(stackId);
+      if (swept) console.log(`--- zombienet: stopped ${swept} sidecar process(es) the scenario started`);
       const notRun = Math.max(0, expected - passed - failed);
       const ok = code === 0 && !timedOut && failed === 0 && notRun === 0;
       console.log(`--- zombienet: ${relative(root, testFile)}: ${passed} passed, ${failed + notRun} failed${ok ? '' : ` (exit ${code}${timedOut ? ', timed out' : ''})`}`);

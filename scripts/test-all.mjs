@@ -32,7 +32,7 @@ import { fileURLToPath } from 'node:url';
  * assertions = 639, less a small margin for tests that exist per environment); raise it as
  * tests land, never lower it to make a run pass.
  */
-const TEST_FLOOR = 635;
+const TEST_FLOOR = 790;
 
 /**
  * Skipped or todo tests that do not count as failures: { file, test (regex on the full

@@ -19,11 +19,20 @@ export interface RunningStack {
   interrupt(graceMs?: number): Promise<number | null>;
 }
 
-export async function startStack(o: { blockTimeMs: number; readyTimeoutMs?: number }): Promise<RunningStack> {
-  const stateDir = mkdtempSync(join(tmpdir(), 'dinfra-e2e-'));
+export interface StackPorts {
+  readonly rpc: number;
+  readonly prometheus: number;
+  readonly p2p: number;
+  readonly ogate: number;
+  readonly reactor: number;
+}
+
+/** Starts the launcher; `stateDir` and `ports` (default: a new temp dir, all ports 0) let a test restart the same stack. */
+export async function startStack(o: { blockTimeMs: number; readyTimeoutMs?: number; stateDir?: string; ports?: StackPorts }): Promise<RunningStack> {
+  const stateDir = o.stateDir ?? mkdtempSync(join(tmpdir(), 'dinfra-e2e-'));
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('DINFRA_')));
   const args = ['--import', 'tsx', join(ROOT, 'scripts/stack/main.ts'), '--state-dir', stateDir, '--block-time', String(o.blockTimeMs)];
-  for (const port of ['rpc', 'prometheus', 'p2p', 'ogate', 'reactor']) args.push(`--${port}-port`, '0');
+  for (const port of ['rpc', 'prometheus', 'p2p', 'ogate', 'reactor'] as const) args.push(`--${port}-port`, String(o.ports?.[port] ?? 0));
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));

@@ -123,6 +123,14 @@ export class Follower {
     subs.set(await client.call<string>('chain_subscribeNewHeads'), 'head');
     subs.set(await client.call<string>('chain_subscribeFinalizedHeads'), 'final');
     await client.call('dinfra_peerSession', [this.o.node.peerIdForPeers ?? 'follower', 'FULL']).catch(() => undefined);
+    // The subscriptions' first notifications (the current heads) can arrive before their ids
+    // are known here and be dropped; on an idle chain no other head would ever come. Ask for
+    // the current heads explicitly.
+    const [best, finalizedHash] = await Promise.all([client.call<HeaderJson>('chain_getHeader'), client.call<string>('chain_getFinalizedHead')]);
+    const finalized = await client.call<HeaderJson | null>('chain_getHeader', [finalizedHash]);
+    this.#remoteBest = Math.max(this.#remoteBest, Number(best.number));
+    if (finalized) this.#remoteFinalized = Math.max(this.#remoteFinalized, Number(finalized.number));
+    this.#kick();
     this.o.log.info(`Following ${this.o.source} (peer ${this.#remotePeerId})`);
   }
 

@@ -1,21 +1,10 @@
 import { LRUCache } from 'lru-cache';
 import type { UpstreamReply } from '../jsonrpc/upstream-reply.ts';
-import { isBlockHash } from '../methods/method-kinds.ts';
+import { HASH_PARAM_INDEX, isBlockHash } from '../methods/method-kinds.ts';
 
 /** Methods whose answer at a given block hash never changes, and where the hash is. */
-const AT_HASH: Readonly<Record<string, number>> = {
-  chain_getBlock: 0,
-  chain_getHeader: 0,
-  state_getStorage: 1,
-  state_getStorageAt: 1,
-  state_getStorageHash: 1,
-  state_getStorageSize: 1,
-  state_getMetadata: 0,
-  state_getRuntimeVersion: 0,
-  chain_getRuntimeVersion: 0,
-  state_call: 2,
-  state_callAt: 2,
-};
+const CACHEABLE = ['chain_getBlock', 'chain_getHeader', 'state_getStorage', 'state_getStorageAt', 'state_getStorageHash', 'state_getStorageSize', 'state_getMetadata', 'state_getRuntimeVersion', 'chain_getRuntimeVersion', 'state_call', 'state_callAt'];
+const AT_HASH: Readonly<Record<string, number>> = Object.fromEntries(CACHEABLE.map((m) => [m, HASH_PARAM_INDEX[m]!]));
 
 export interface ImmutableCacheOptions {
   maxEntries: number;

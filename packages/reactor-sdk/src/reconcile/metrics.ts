@@ -16,6 +16,8 @@ export class ReactorMetrics {
   readonly awardToRunning = new Histogram({ name: 'dinfra_reactor_award_to_running_seconds', help: 'From the reactor first seeing an award to its running report', buckets: seconds, registers: [this.registry] });
   readonly passSeconds = new Histogram({ name: 'dinfra_reactor_reconcile_pass_seconds', help: 'Duration of one reconcile pass (list + diff + scheduling)', buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5], registers: [this.registry] });
   readonly reports = new Counter({ name: 'dinfra_reactor_reports_total', help: 'Status reports sent to OGate', labelNames: ['state', 'result'] as const, registers: [this.registry] });
+  readonly destroyFailures = new Counter({ name: 'dinfra_reactor_destroy_failures_total', help: 'Destroys that failed after their retries (code: the backend error code, or retryable)', labelNames: ['code'] as const, registers: [this.registry] });
+  readonly destroysGivenUp = new Gauge({ name: 'dinfra_reactor_destroys_given_up', help: 'Resources whose destroy failed for good: not retried until the reactor restarts (alert on > 0)', registers: [this.registry] });
   readonly inflight = new Gauge({ name: 'dinfra_reactor_operations_in_flight', help: 'Creates and destroys running now', registers: [this.registry] });
 
   constructor(o: { defaultMetrics?: boolean } = {}) {

@@ -90,11 +90,26 @@ export class Operations {
   }
 
   async #destroy(resource: Resource, why: string): Promise<void> {
-    const { reactor } = this.o;
+    const { reactor, reporter } = this.o;
     const log = this.o.log.child({ subscription: resource.key.id, generation: resource.key.generation, resource: resource.name });
+    if (reactor.destroyGivenUp.has(resource.name)) return;
     const end = reactor.metrics.destroySeconds.startTimer({ why });
-    await withRetries(DEFAULTS.createRetry, this.o.signal, (attempt) =>
-      reactor.backend.destroy(resource, operationContext({ log, attempt, signal: this.o.signal, checkpoint: reactor.store.checkpoints.for(resource.name) })));
+    try {
+      await withRetries(DEFAULTS.createRetry, this.o.signal, (attempt) =>
+        reactor.backend.destroy(resource, operationContext({ log, attempt, signal: this.o.signal, checkpoint: reactor.store.checkpoints.for(resource.name) })));
+    } catch (err) {
+      if (this.o.signal.aborted) throw err;
+      const permanent = err instanceof PermanentBackendError;
+      reactor.metrics.destroyFailures.inc({ code: permanent ? err.code : 'retryable' });
+      if (!permanent) throw err; // the next pass tries again; the backend caps its own attempts
+      // Failed for good: not retried (no endless loop) until the reactor restarts; reported and counted.
+      const reason = `${err.code}: ${err.message}`;
+      reactor.destroyGivenUp.set(resource.name, reason);
+      reactor.metrics.destroysGivenUp.set(reactor.destroyGivenUp.size);
+      log.error({ err: reason, why }, 'destroy failed for good: giving up until the reactor restarts');
+      await reporter.report(resource.key.id, resource.key.generation, { state: 'failed', reason }).catch((e: unknown) => log.warn({ err: describe(e) }, 'could not report the failed destroy'));
+      return;
+    }
     end();
     if (why === 'orphan') reactor.metrics.orphansDestroyed.inc();
     reactor.tracked.delete(resource.name);

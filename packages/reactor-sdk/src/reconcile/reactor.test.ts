@@ -88,6 +88,23 @@ describe('Reactor (against the REST contract)', () => {
     expect(ogate.reports.at(-1)!.reason).toBe('CHAIN_UNKNOWN: chain "x" is not offered here');
   });
 
+  it('a destroy that fails for good is counted, given up (no endless loop) and leaves every other deployment alone', async () => {
+    const backend = new MemoryBackend({ failDestroy: (r) => (r.key.id === '12' ? new PermanentBackendError('giving up after 5 destroy attempts', 'CLOUDSTACK_DESTROY_FAILED') : undefined) });
+    const { ogate, reactor } = await setup({ backend });
+    for (const id of ['11', '12', '13']) ogate.upsert({ id });
+    await until('running', () => ['11', '12', '13'].every((id) => states(ogate, id).includes('running')));
+    ogate.upsert({ id: '12', desired: 'absent' });
+    await until('given up', () => reactor.destroyGivenUp.size === 1);
+    const calls = backend.calls.destroy;
+    await new Promise((r) => setTimeout(r, 1000)); // several resync passes
+    expect(backend.calls.destroy).toBe(calls);
+    expect(calls).toBe(1);
+    expect([...backend.resources.values()].map((r) => r.key.id).sort()).toEqual(['11', '12', '13']);
+    const metrics = await reactor.metrics.registry.metrics();
+    expect(metrics).toContain('dinfra_reactor_destroy_failures_total{code="CLOUDSTACK_DESTROY_FAILED"} 1');
+    expect(metrics).toContain('dinfra_reactor_destroys_given_up 1');
+  });
+
   it('settles a pending create at start: adopts what exists, creates what does not, no double', async () => {
     const ogate = await FakeOGate.start();
     cleanups.push(() => ogate.close());

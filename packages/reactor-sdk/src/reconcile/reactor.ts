@@ -39,6 +39,8 @@ export class Reactor {
   #ready = false;
   /** (id/generation) OGate answered 409 for: not acted on until the view changes. */
   readonly stale = new Set<string>();
+  /** Resource name -> reason: destroys that failed for good, not retried until a restart. */
+  readonly destroyGivenUp = new Map<string, string>();
   /** When the reactor first saw each (id/generation) present: for award→running. */
   readonly seenAt = new Map<string, number>();
 

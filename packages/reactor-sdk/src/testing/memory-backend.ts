@@ -7,6 +7,8 @@ export interface MemoryBackendOptions {
   readonly endpoint?: (spec: DeploymentSpec) => string;
   /** Return an error to make that create attempt throw (tests of retries and `failed`). */
   readonly failCreate?: (spec: DeploymentSpec, ctx: OperationContext) => Error | undefined;
+  /** Return an error to make that destroy attempt throw (tests of a destroy that fails for good). */
+  readonly failDestroy?: (resource: Resource) => Error | undefined;
   /** Milliseconds each create takes (aborted with the context's signal). @default 0 */
   readonly createDelayMs?: number;
 }
@@ -45,6 +47,8 @@ export class MemoryBackend implements Backend {
 
   async destroy(resource: Resource): Promise<void> {
     this.calls.destroy++;
+    const err = this.o.failDestroy?.(resource);
+    if (err) throw err;
     this.resources.delete(resource.name);
   }
 

@@ -98,12 +98,12 @@ describe('CloudStackClient against the emulator', () => {
     await expect(waitForJob(c, slow.jobid, 'deployVirtualMachine', { ...fastJob, signal: ac.signal })).rejects.toThrow('stopping');
   });
 
-  it('sends user data up to 1 MB by POST; the emulator refuses more than 4 KB by GET', async () => {
-    const { c, cloud, base } = await setup({ jobDelayMs: 0 });
+  it('sends user data up to 1 MB by POST (vm.userdata.max.length raised); GET never carries more than 32,768 characters', async () => {
+    const { c, cloud, base } = await setup({ jobDelayMs: 0, userDataMaxLength: 1_048_576 });
     const big = `#cloud-config\n# ${'x'.repeat(700_000)}\n`;
     const ans = await deployVirtualMachine(c, { ...base, name: 'big', userdata: big });
     expect(Buffer.from(cloud.state.vms.get(ans.id!)!.userdata!, 'base64').toString('utf8')).toBe(big);
-    const query = c.signedBody('deployVirtualMachine', { ...base, name: 'get', userdata: Buffer.from('y'.repeat(4000)).toString('base64') });
+    const query = c.signedBody('deployVirtualMachine', { ...base, name: 'get', userdata: Buffer.from('y'.repeat(24_600)).toString('base64') });
     const res = await fetch(`${cloud.url}?${query}`);
     expect(res.status).toBe(431);
     expect(JSON.stringify(await res.json())).toContain('User data is too long');

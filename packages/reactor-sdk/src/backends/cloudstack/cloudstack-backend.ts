@@ -16,7 +16,7 @@ import { waitForJob } from './jobs.ts';
 import { launchParams, type LaunchInputs } from './launch-spec.ts';
 import { resolveTargets, type ResolvedTargets } from './resolve.ts';
 import type { CsVirtualMachine } from './types.ts';
-import { attemptOf, CHECKPOINT, namesOf, vmName, VmOps } from './vm-ops.ts';
+import { attemptOf, belongs, CHECKPOINT, namesOf, vmName, VmOps } from './vm-ops.ts';
 import { isGone, toResource } from './vm-view.ts';
 import { resourceTags, TAG } from '../../naming.ts';
 
@@ -64,6 +64,7 @@ export class CloudStackBackend implements Backend {
     this.#ops = new VmOps({
       client: this.client,
       expunge: config.expunge,
+      destroyAttempts: config.destroyAttempts,
       job: { timeoutMs: config.jobTimeoutSeconds * 1000, initialDelayMs: config.pollMinDelayMs, maxDelayMs: config.pollMaxDelayMs },
     });
   }
@@ -197,7 +198,13 @@ export class CloudStackBackend implements Backend {
       const jobId = ctx.checkpoint.get(CHECKPOINT.destroyJob);
       if (jobId) await this.#ops.resumeDestroy(jobId, ctx);
       ctx.progress('listing VMs by name', { name: resource.name });
-      for (const vm of await this.#ops.mine(namesOf(resource.name, ctx), resourceTagsOf(resource), ctx)) await this.#ops.destroy(vm, ctx);
+      const names = namesOf(resource.name, ctx);
+      const tags = resourceTagsOf(resource);
+      for (const vm of await this.#ops.mine(names, tags, ctx)) {
+        // `mine` only returns VMs whose tags are all this deployment's; checked again where it matters most.
+        if (!belongs(vm, names, tags)) throw new PermanentBackendError(`destroy ${resource.name}: VM ${vm.id} is not this deployment's; refusing to destroy it`, 'CLOUDSTACK_TAG_CONFLICT');
+        await this.#ops.destroy(vm, ctx);
+      }
       ctx.checkpoint.delete(CHECKPOINT.deployJob);
       ctx.checkpoint.delete(CHECKPOINT.vmId);
     } catch (e) {
@@ -214,7 +221,10 @@ export class CloudStackBackend implements Backend {
   }
 
   async inspect(resource: Resource, ctx: OperationContext): Promise<Resource | undefined> {
-    const vm = (await this.#ops.byId(resource.backendId, ctx)) ?? (await this.#ops.mine(namesOf(resource.name, ctx), resourceTagsOf(resource), ctx))[0];
+    const names = namesOf(resource.name, ctx);
+    const tags = resourceTagsOf(resource);
+    const byId = await this.#ops.byId(resource.backendId, ctx);
+    const vm = (byId && belongs(byId, [...names, byId.name], tags) ? byId : undefined) ?? (await this.#ops.mine(names, tags, ctx))[0];
     if (!vm) return undefined;
     return toResource(vm, this.opts.config) ?? { ...resource, backendId: vm.id, state: 'creating', endpoints: [] };
   }

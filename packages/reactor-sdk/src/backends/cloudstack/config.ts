@@ -31,7 +31,11 @@ export const cloudstackConfigSchema = z
     address: z.enum(['public-ip', 'private-ip']).default('public-ip').describe('Which address endpoints use; no public IP falls back to the NIC address'),
     endpointHost: z.string().min(1).optional().describe('Fixed host for endpoints (a DNS name or load balancer in front of the VMs)'),
     rpcPort: z.number().int().min(1).max(65535).default(9944),
-    expunge: z.boolean().default(true).describe('Destroy with expunge=true (falls back to a plain destroy when the account may not expunge)'),
+    expunge: z.boolean().default(true).describe('Destroy with expunge=true (falls back to a plain destroy when the account may not expunge: a destroy job failing with 530 "Account does not have permission for expunging", or 531)'),
+    destroyAttempts: z.number().int().min(1).max(100).default(5).describe('Failed destroys of one deployment before giving up (Failed{reason}, metric); the count starts again afterwards'),
+    userDataMaxLength: z
+      .number().int().min(1).max(1_048_576).default(32_768)
+      .describe("The cloud's global setting vm.userdata.max.length: the longest base64 user data it takes (32,768 by default; raise both together, up to 1,048,576)"),
     jobTimeoutSeconds: z.number().int().min(1).max(7200).default(900).describe('Longest wait for one async job'),
     pollMinDelayMs: z.number().int().min(10).max(60_000).default(1000).describe('First delay between queryAsyncJobResult polls (doubles up to pollMaxDelayMs)'),
     pollMaxDelayMs: z.number().int().min(10).max(120_000).default(10_000),

@@ -12,7 +12,7 @@
  */
 export { CLOUDSTACK_TYPES, CloudStackBackend } from './cloudstack-backend.ts';
 export type { CloudStackBackendOptions } from './cloudstack-backend.ts';
-export { CHECKPOINT, VmTagConflictError } from './vm-ops.ts';
+export { belongs, CHECKPOINT, isExpungeRefusal, VmTagConflictError } from './vm-ops.ts';
 export { CloudStackClient } from './client.ts';
 export type { CallOptions, CloudStackClientOptions, CsParams } from './client.ts';
 export {
@@ -33,6 +33,6 @@ export { CloudStackConfigError, cloudstackConfigSchema, loadCredentials, parseCl
 export type { CloudStackConfig, CloudStackConfigInput, CloudStackCredentials } from './config.ts';
 export { resolveTargets } from './resolve.ts';
 export type { ResolvedTargets } from './resolve.ts';
-export { USER_DATA_MAX_BYTES } from './launch-spec.ts';
+export { USER_DATA_MAX_BASE64 } from './launch-spec.ts';
 export { PORT_TAG, toResource } from './vm-view.ts';
 export type { CsAsyncJob, CsVirtualMachine, CsVmState } from './types.ts';

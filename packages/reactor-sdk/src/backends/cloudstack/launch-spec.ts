@@ -12,8 +12,8 @@ import type { CloudStackConfig } from './config.ts';
 import type { ResolvedTargets } from './resolve.ts';
 import { PORT_TAG } from './vm-view.ts';
 
-/** CloudStack takes at most 1 MiB of base64 user data by POST: 786,432 raw bytes. */
-export const USER_DATA_MAX_BYTES = 786_432;
+/** The most any CloudStack takes: `vm.userdata.max.length` raised to its ceiling, by POST (base64 characters). */
+export const USER_DATA_MAX_BASE64 = 1_048_576;
 
 export interface LaunchInputs {
   readonly config: CloudStackConfig;
@@ -55,8 +55,14 @@ export function launchParams(spec: DeploymentSpec, inputs: LaunchInputs, targets
       })
     : undefined;
   const userData = userDataWithSecrets(userDataFor(spec, plan, inputs.cloudInit), spec);
-  const bytes = Buffer.byteLength(userData, 'utf8');
-  if (bytes > USER_DATA_MAX_BYTES) throw new PermanentBackendError(`${spec.name}: user data is ${bytes} bytes; CloudStack takes at most ${USER_DATA_MAX_BYTES}`, 'CLOUDSTACK_USERDATA_TOO_LARGE');
+  const base64 = 4 * Math.ceil(Buffer.byteLength(userData, 'utf8') / 3);
+  if (base64 > config.userDataMaxLength) {
+    throw new PermanentBackendError(
+      `${spec.name}: user data is ${base64} base64 characters; the cloud takes at most ${config.userDataMaxLength} (its global setting vm.userdata.max.length, ` +
+        `32,768 by default). Shrink the user data, or have the cloud's operator raise vm.userdata.max.length (up to ${USER_DATA_MAX_BASE64}) and set cloudstack.userDataMaxLength to match`,
+      'CLOUDSTACK_USERDATA_TOO_LARGE',
+    );
+  }
   const asked = str(spec.descriptor.size);
   if (asked !== undefined && !targets.offeringIds[asked]) {
     throw new PermanentBackendError(`${spec.name}: size "${asked}" is not offered (cloudstack.serviceOfferings has: ${Object.keys(targets.offeringIds).join(', ')})`, 'CLOUDSTACK_SIZE_UNKNOWN');

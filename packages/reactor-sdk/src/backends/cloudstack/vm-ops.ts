@@ -2,6 +2,10 @@
  * VM operations the backend composes, each crash-safe on its own: find by exact name, wait for
  * a VM to leave Starting, put missing tags, destroy (expunge, or plain destroy when the account
  * may not expunge), with the job id kept in the checkpoint while it runs.
+ *
+ * CloudStack's `tags[i]` filters match a VM carrying ANY of the pairs, so lists filter by the
+ * one tag that identifies a subscription and every tag is checked here (`belongs`): a VM whose
+ * DINFRA tags are not all this deployment's is never adopted and never destroyed.
  */
 import { PermanentBackendError, type OperationContext } from '../../backend.ts';
 import { createTags, destroyVirtualMachine, listVirtualMachines } from './api.ts';
@@ -25,7 +29,30 @@ export const CHECKPOINT = {
    * network until the cloud expunges it, so the next deploy uses `<name>-r<attempt>`.
    */
   attempt: 'cloudstack.attempt',
+  /** Destroy calls made for this deployment that did not succeed (capped by `destroyAttempts`). */
+  destroyTries: 'cloudstack.destroyTries',
+  /** The last destroy failure (for the reason once the cap is reached). */
+  destroyLastError: 'cloudstack.destroyLastError',
 } as const;
+
+/** The tags that identify a deployment: a VM carrying another value of any of them is someone else's. */
+const IDENTITY = [TAG.provider, TAG.subscription, TAG.generation] as const;
+
+/**
+ * Whether `vm` is the deployment's: none of its identity tags differs from the deployment's,
+ * and it is either named as the deployment (it may not be tagged yet) or carries all of them.
+ */
+export function belongs(vm: CsVirtualMachine, names: readonly string[], tags: Readonly<Record<string, string>>): boolean {
+  const have = tagsOf(vm);
+  if (IDENTITY.some((k) => have[k] !== undefined && have[k] !== tags[k])) return false;
+  return names.includes(vm.name) || IDENTITY.every((k) => have[k] === tags[k]);
+}
+
+/** The refusal of `expunge=true`: 531 (synchronous, older clouds) or, as current servers do, a destroy job failing with 530 and this text. */
+export function isExpungeRefusal(e: unknown): e is CloudStackError {
+  if (e instanceof CloudStackPermissionError) return true;
+  return e instanceof CloudStackError && e.errorCode === 530 && /permission for expung/i.test(e.errorText);
+}
 
 /** The VM host name of a deployment's `attempt`-th deploy. */
 export const vmName = (name: string, attempt: number): string => (attempt <= 1 ? name : `${name}-r${attempt}`);
@@ -40,6 +67,8 @@ export interface VmOpsOptions {
   readonly job: Omit<JobWaitOptions, 'signal' | 'onPending'>;
   /** Try expunge=true first. */
   expunge: boolean;
+  /** Destroy calls per deployment before giving up with a PermanentBackendError. @default 5 */
+  readonly destroyAttempts?: number;
 }
 
 export class VmOps {
@@ -56,15 +85,14 @@ export class VmOps {
   }
 
   /**
-   * Live VMs that are this deployment's: named one of `names` or tagged with its key (a VM an
-   * operator renamed keeps its tags), oldest first. One list call per name and one by tags:
-   * CloudStack filters only AND.
+   * Live VMs that are this deployment's (see `belongs`), oldest first: by exact name (one list
+   * per name the deployment used) and by the one tag naming its subscription (a VM an operator
+   * renamed keeps its tags). Never a list by several tags: the server ORs them.
    */
   async mine(names: readonly string[], tags: Readonly<Record<string, string>>, ctx: OperationContext): Promise<CsVirtualMachine[]> {
     const byName = (await Promise.all(names.map((n) => this.byName(n, ctx)))).flat();
-    const keyTags = Object.fromEntries([TAG.provider, TAG.subscription, TAG.generation].map((k) => [k, tags[k]!]));
-    const tagged = await listVirtualMachines(this.o.client, { tags: keyTags }, { signal: ctx.signal });
-    const all = new Map([...byName, ...tagged.filter((v) => !isGone(v))].map((v) => [v.id, v]));
+    const tagged = await listVirtualMachines(this.o.client, { tags: { [TAG.subscription]: tags[TAG.subscription]! } }, { signal: ctx.signal });
+    const all = new Map([...byName, ...tagged.filter((v) => !isGone(v))].filter((v) => belongs(v, names, tags)).map((v) => [v.id, v]));
     return [...all.values()].sort((a, b) => (a.created ?? '').localeCompare(b.created ?? ''));
   }
 
@@ -112,10 +140,22 @@ export class VmOps {
   }
 
   /**
-   * Destroys one VM and waits until it is gone; falls back to a plain destroy on 531. Returns
-   * whether it was expunged (else its host name stays taken until the cloud expunges it).
+   * Destroys one VM of the deployment and waits until it is gone; falls back to a plain destroy
+   * when the account may not expunge (`isExpungeRefusal`). After `destroyAttempts` failed
+   * destroys of the deployment (counted in its checkpoint) it gives up with a
+   * PermanentBackendError (`CLOUDSTACK_DESTROY_FAILED`) instead of retrying for ever; the count
+   * starts again after that. Returns whether the VM was expunged (else its host name stays
+   * taken until the cloud expunges it).
    */
   async destroy(vm: CsVirtualMachine, ctx: OperationContext): Promise<{ expunged: boolean }> {
+    const max = this.o.destroyAttempts ?? 5;
+    const tries = Number(ctx.checkpoint.get(CHECKPOINT.destroyTries) ?? '0') || 0;
+    if (tries >= max) {
+      const last = ctx.checkpoint.get(CHECKPOINT.destroyLastError) ?? 'unknown error';
+      ctx.checkpoint.delete(CHECKPOINT.destroyTries);
+      ctx.checkpoint.delete(CHECKPOINT.destroyLastError);
+      throw new PermanentBackendError(`VM ${vm.name} (${vm.id}): giving up after ${tries} destroy attempts; last: ${last}`, 'CLOUDSTACK_DESTROY_FAILED');
+    }
     for (;;) {
       const expunge = this.o.expunge;
       ctx.progress('destroyVirtualMachine', { vmId: vm.id, name: vm.name, expunge });
@@ -125,14 +165,22 @@ export class VmOps {
         ctx.checkpoint.set(CHECKPOINT.destroyJob, ans.jobid);
         await waitForJob(this.o.client, ans.jobid, 'destroyVirtualMachine', this.jobOpts(ctx, 'destroyVirtualMachine'));
         ctx.checkpoint.delete(CHECKPOINT.destroyJob);
+        ctx.checkpoint.delete(CHECKPOINT.destroyTries);
+        ctx.checkpoint.delete(CHECKPOINT.destroyLastError);
         ctx.progress('destroyed', { vmId: vm.id });
         return { expunged: expunge };
       } catch (e) {
-        if (e instanceof CloudStackPermissionError && expunge) {
+        if (expunge && isExpungeRefusal(e)) {
           ctx.checkpoint.delete(CHECKPOINT.destroyJob);
           ctx.log.warn({ vmId: vm.id, errorText: e.errorText }, 'the account may not expunge: destroying without expunge (the cloud expunges after its expunge.delay)');
           this.o.expunge = false;
           continue;
+        }
+        if (e instanceof CloudStackError) {
+          // The job failed (or the call was refused): counted; a timeout or abort is not (the job may still finish).
+          ctx.checkpoint.delete(CHECKPOINT.destroyJob);
+          ctx.checkpoint.set(CHECKPOINT.destroyTries, String(tries + 1));
+          ctx.checkpoint.set(CHECKPOINT.destroyLastError, e.message);
         }
         throw e;
       }

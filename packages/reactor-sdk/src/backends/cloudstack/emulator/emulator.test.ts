@@ -118,20 +118,44 @@ describe('CloudStack emulator: commands', () => {
     expect(await user.listAll('listVirtualMachines', 'virtualmachine')).toEqual([]);
   });
 
-  it('expunge=true: refused to a user (the job fails with 531), done for an admin or when allowed', async () => {
+  it('expunge=true by an account that may not expunge: accepted, then the job fails with 530 "Account does not have permission for expunging"; per-account setting', async () => {
     const { user, admin, cloud, base } = await setup();
     const d = await user.call<{ id: string; jobid: string }>('deployVirtualMachine', { ...base, name: 'x' });
     const des = await user.call<{ jobid: string }>('destroyVirtualMachine', { id: d.id, expunge: true });
-    expect(await job(user, des.jobid)).toMatchObject({ jobstatus: 2, jobresultcode: 530, jobresult: { errorcode: 531, cserrorcode: 4365 } });
+    expect(await job(user, des.jobid)).toMatchObject({ jobstatus: 2, jobresultcode: 530, jobresult: { errorcode: 530, errortext: 'Account does not have permission for expunging' } });
     expect(cloud.state.vms.get(d.id)!.state).toBe('Running');
     const des2 = await admin.call<{ jobid: string }>('destroyVirtualMachine', { id: d.id, expunge: true });
     expect(await job(admin, des2.jobid)).toMatchObject({ jobstatus: 1 });
     expect(cloud.counts()).toMatchObject({ vmsDestroyed: 1, vmsExpunged: 1, vmsLive: 0 });
-    cloud.state.options.allowUserExpunge = true;
+    // the account's own setting
+    cloud.state.accountByName('dinfra')!.mayExpunge = true;
     const e = await user.call<{ id: string; jobid: string }>('deployVirtualMachine', { ...base, name: 'y' });
     const des3 = await user.call<{ jobid: string }>('destroyVirtualMachine', { id: e.id, expunge: true });
     expect(await job(user, des3.jobid)).toMatchObject({ jobstatus: 1 });
     expect(cloud.counts().vmsExpunged).toBe(2);
+    // the cloud-wide allow.user.expunge.recover.vm, unless the account says otherwise
+    cloud.state.accountByName('dinfra')!.mayExpunge = undefined;
+    cloud.state.options.allowUserExpunge = true;
+    const f = await user.call<{ id: string; jobid: string }>('deployVirtualMachine', { ...base, name: 'z' });
+    expect(await job(user, (await user.call<{ jobid: string }>('destroyVirtualMachine', { id: f.id, expunge: true })).jobid)).toMatchObject({ jobstatus: 1 });
+    cloud.state.accountByName('dinfra')!.mayExpunge = false;
+    const g = await user.call<{ id: string; jobid: string }>('deployVirtualMachine', { ...base, name: 'w' });
+    expect(await job(user, (await user.call<{ jobid: string }>('destroyVirtualMachine', { id: g.id, expunge: true })).jobid)).toMatchObject({ jobstatus: 2, jobresult: { errorcode: 530 } });
+  });
+
+  it('user data: at most vm.userdata.max.length (32,768 by default) base64 characters; more only when raised and by POST', async () => {
+    const { user, cloud, base } = await setup();
+    const b64 = (n: number) => 'A'.repeat(n);
+    expect((await post(cloud.url, user.signedBody('deployVirtualMachine', { ...base, name: 'a', userdata: b64(32_768) }))).status).toBe(200);
+    let r = await post(cloud.url, user.signedBody('deployVirtualMachine', { ...base, name: 'b', userdata: b64(32_772) }));
+    expect(r).toMatchObject({ status: 431 });
+    expect(r.inner.errortext).toMatch(/vm\.userdata\.max\.length allows 32768/);
+    cloud.state.options.userDataMaxLength = 1_048_576;
+    expect((await post(cloud.url, user.signedBody('deployVirtualMachine', { ...base, name: 'b', userdata: b64(100_000) }))).status).toBe(200);
+    // GET never carries more than the default, whatever the setting
+    const get = await fetch(`${cloud.url}?${user.signedBody('deployVirtualMachine', { ...base, name: 'c', userdata: b64(32_772) })}`);
+    expect(get.status).toBe(431);
+    expect(cloud.counts().vmsCreated).toBe(2);
   });
 
   it('account VM limit: 535 by default, 532 when configured; a destroyed VM frees its slot', async () => {
@@ -177,5 +201,23 @@ describe('CloudStack emulator: commands', () => {
     expect(await job(user, t2.jobid)).toMatchObject({ jobstatus: 2, jobresult: { errorcode: 530 } });
     expect((await post(cloud.url, user.signedBody('deployVirtualMachine', { ...base, name: 'vm-1' }))).status).toBe(431);
     expect(cloud.counts().duplicateNames).toEqual([]);
+  });
+
+  it('several tags[i] pairs match a VM carrying ANY of them (the server ORs them), not all', async () => {
+    const { user, base } = await setup();
+    const tag = async (id: string, tags: Record<string, string>) => {
+      const p: Record<string, string> = { resourceids: id, resourcetype: 'UserVm' };
+      Object.entries(tags).forEach(([k, v], i) => { p[`tags[${i}].key`] = k; p[`tags[${i}].value`] = v; });
+      await job(user, (await user.call<{ jobid: string }>('createTags', p)).jobid);
+    };
+    const a = await user.call<{ id: string }>('deployVirtualMachine', { ...base, name: 'a' });
+    const b = await user.call<{ id: string }>('deployVirtualMachine', { ...base, name: 'b' });
+    await user.call('deployVirtualMachine', { ...base, name: 'c' });
+    await tag(a.id, { provider: 'p1', subscription: '1' });
+    await tag(b.id, { provider: 'p1', subscription: '2' });
+    const both = await user.listAll<{ id: string }>('listVirtualMachines', 'virtualmachine', { 'tags[0].key': 'provider', 'tags[0].value': 'p1', 'tags[1].key': 'subscription', 'tags[1].value': '1' });
+    expect(both.map((v) => v.id).sort()).toEqual([a.id, b.id].sort());
+    const either = await user.listAll<{ id: string }>('listVirtualMachines', 'virtualmachine', { 'tags[0].key': 'subscription', 'tags[0].value': '1', 'tags[1].key': 'subscription', 'tags[1].value': '2' });
+    expect(either).toHaveLength(2);
   });
 });

@@ -10,6 +10,11 @@ export interface Account {
   readonly admin: boolean;
   /** Max VMs (not destroyed) this account may hold; `undefined` = unlimited. */
   maxVms?: number;
+  /**
+   * Whether `destroyVirtualMachine expunge=true` is allowed (admins always may); `undefined`:
+   * the cloud-wide `allow.user.expunge.recover.vm` (EmulatorOptions.allowUserExpunge).
+   */
+  mayExpunge?: boolean;
 }
 
 export interface Vm {

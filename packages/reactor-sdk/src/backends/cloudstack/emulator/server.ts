@@ -105,7 +105,8 @@ async function handleControl(state: EmulatorState, req: IncomingMessage, res: Se
 /** Starts an emulator on 127.0.0.1 (port 0 = a free one). */
 export async function startCloudStackEmulator(options: EmulatorOptions & { port?: number } = {}): Promise<CloudStackEmulator> {
   const state = new EmulatorState(options);
-  const server: Server = createServer((req, res) => {
+  // GET requests carry up to 32,768 characters of user data in the query: a header limit above that.
+  const server: Server = createServer({ maxHeaderSize: 256 * 1024 }, (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const work = url.pathname.startsWith('/_emulator/') ? handleControl(state, req, res, url.pathname) : url.pathname === '/client/api' ? handleApi(state, req, res, url) : Promise.resolve(send(res, 404, { error: 'use /client/api' }));
     work.catch((err: unknown) => {

@@ -14,13 +14,19 @@ export interface CatalogEntry {
 
 export interface EmulatorOptions {
   /** Accounts; default: user `dinfra` (key `dinfra-api-key`) and admin `admin`. */
-  readonly accounts?: readonly { name: string; apiKey: string; secretKey: string; admin?: boolean; maxVms?: number }[];
+  readonly accounts?: readonly { name: string; apiKey: string; secretKey: string; admin?: boolean; maxVms?: number; mayExpunge?: boolean }[];
   /** How long an async job stays pending. @default 50 */
   jobDelayMs?: number;
   /** Per command (as on the wire), overriding jobDelayMs. */
   jobDelays?: Record<string, number>;
-  /** `allow.user.expunge.recover.vm`: users may pass expunge=true. @default false */
+  /** `allow.user.expunge.recover.vm`: users may pass expunge=true (an account's own `mayExpunge` wins). @default false */
   allowUserExpunge?: boolean;
+  /**
+   * The global setting `vm.userdata.max.length`: the longest base64 user data. A GET request
+   * never takes more than the default 32,768; a raised value (up to 1,048,576) needs POST.
+   * @default 32768
+   */
+  userDataMaxLength?: number;
   /** Refuse a host name held by a VM not yet expunged (431), as a network domain does. @default true */
   uniqueNames?: boolean;
   /** Error code of the VM limit (ResourceAllocationException). @default 535 */
@@ -81,6 +87,11 @@ export class EmulatorState {
 
   accountByName(name: string): Account | undefined {
     return [...this.accounts.values()].find((a) => a.name === name);
+  }
+
+  /** Whether the account may destroy with expunge=true (admins; else its own setting, else the cloud's). */
+  mayExpunge(account: Account): boolean {
+    return account.admin || (account.mayExpunge ?? this.options.allowUserExpunge ?? false);
   }
 
   /** Finishes every job whose time has come (in creation order). */

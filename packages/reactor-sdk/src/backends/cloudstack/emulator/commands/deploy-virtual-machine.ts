@@ -1,6 +1,7 @@
 /**
  * deployVirtualMachine: checks parameters (431), the account's VM limit (535 or 532), user data
- * (base64; 4 KB by GET, 1 MB by POST), creates the VM at once (state Starting, as the real
+ * (base64, at most `vm.userdata.max.length` characters, 32,768 by default; more only when the
+ * setting is raised and the request is a POST), creates the VM at once (state Starting, as the real
  * create phase does) and an async job that starts it (Running) or, on an injected 533/530,
  * leaves it in Error.
  */
@@ -11,7 +12,8 @@ import { param, uuidParam, type Handler } from './context.ts';
 import { vmView } from './vm-view.ts';
 
 const HOSTNAME = /^[a-zA-Z][a-zA-Z0-9-]{0,61}[a-zA-Z0-9]$|^[a-zA-Z]$/;
-const MAX_USERDATA = { GET: 4096, POST: 1_048_576 } as const;
+/** `vm.userdata.max.length`'s default, and the most a GET request carries whatever the setting. */
+export const USERDATA_DEFAULT_MAX = 32_768;
 
 export const deployVirtualMachine: Handler = (ctx) => {
   const { state, account, command } = ctx;
@@ -32,7 +34,9 @@ export const deployVirtualMachine: Handler = (ctx) => {
   const userdata = param(ctx, 'userdata');
   if (userdata !== undefined) {
     if (!/^[A-Za-z0-9+/]*={0,2}$/.test(userdata) || userdata.length % 4 !== 0) throw paramError('User data is not base64 encoded');
-    if (userdata.length > MAX_USERDATA[ctx.method]) throw paramError(`User data is too long for an http ${ctx.method} request`);
+    const setting = state.options.userDataMaxLength ?? USERDATA_DEFAULT_MAX;
+    const max = ctx.method === 'GET' ? Math.min(setting, USERDATA_DEFAULT_MAX) : setting;
+    if (userdata.length > max) throw paramError(`User data is too long for an http ${ctx.method} request: ${userdata.length} characters, vm.userdata.max.length allows ${max}`);
   }
   // As listDistinctHostNames: every VM not yet expunged (removed IS NULL) holds its host name, Destroyed ones too.
   if (state.options.uniqueNames !== false && [...state.vms.values()].some((v) => v.name === name && !v.expunged)) {

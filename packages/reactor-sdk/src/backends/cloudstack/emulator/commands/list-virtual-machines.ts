@@ -2,6 +2,8 @@
  * listVirtualMachines: the caller's VMs (an admin's with listall=true: everyone's), filtered by
  * id, name (a LIKE %name% match, as the server's search does), zoneid, state and tags; a user
  * does not see Destroyed/Expunging VMs (allow.user.view.destroyed.vm is false by default).
+ * Several `tags[i]` pairs match a VM carrying ANY of them: the server ORs one key-and-value
+ * clause per pair (QueryManagerImpl), it does not AND them.
  */
 import { boolParam, listAnswer, param, tagsParam, uuidParam, type Handler } from './context.ts';
 import { vmView } from './vm-view.ts';
@@ -23,7 +25,7 @@ export const listVirtualMachines: Handler = (ctx) => {
     if (zoneid !== undefined && vm.zoneid !== zoneid) return false;
     if (wanted !== undefined && wanted.toLowerCase() !== 'present' && vm.state.toLowerCase() !== wanted.toLowerCase()) return false;
     if (wanted?.toLowerCase() === 'present' && !state.isLive(vm)) return false;
-    return tags.every((t) => vm.tags.some((v) => v.key === t.key && v.value === t.value));
+    return tags.length === 0 || tags.some((t) => vm.tags.some((v) => v.key === t.key && v.value === t.value));
   });
   return listAnswer(ctx, 'virtualmachine', vms.map((vm) => vmView(state, vm)));
 };

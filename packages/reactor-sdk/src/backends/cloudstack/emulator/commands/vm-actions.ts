@@ -1,6 +1,7 @@
 /**
- * destroyVirtualMachine (expunge=true only for admins unless allowUserExpunge: else the job
- * fails with 531, as UserVmManagerImpl.destroyVm does), expungeVirtualMachine (admin),
+ * destroyVirtualMachine (expunge=true by an account that may not expunge is accepted, and then
+ * the async job fails with 530 "Account does not have permission for expunging", as
+ * UserVmManagerImpl does; the VM stays as it was), expungeVirtualMachine (admin),
  * startVirtualMachine, stopVirtualMachine, rebootVirtualMachine. All are async.
  */
 import { ApiError, CS_ERROR, paramError } from '../api-error.ts';
@@ -35,13 +36,13 @@ function markDestroyed(state: EmulatorState, vm: Vm, expunge: boolean): void {
 export const destroyVirtualMachine: Handler = (ctx) => {
   const vm = ownVm(ctx, uuidParam(ctx, 'id', true)!);
   const expunge = boolParam(ctx, 'expunge') === true;
-  const refused = expunge && !ctx.account.admin && !ctx.state.options.allowUserExpunge;
+  const refused = expunge && !ctx.state.mayExpunge(ctx.account);
   const before: VmState = vm.state;
   if (!refused && ctx.state.isLive(vm)) vm.state = expunge ? 'Expunging' : 'Stopping';
   return vmJob(ctx, vm, 'DestroyVMCmd', () => {
     if (refused) {
       vm.state = before;
-      throw new ApiError(531, 'Parameter expunge can be passed by Admin only. Or when the allow.user.expunge.recover.vm key is set.', CS_ERROR.permissionDenied);
+      throw new ApiError(530, 'Account does not have permission for expunging', CS_ERROR.cloudRuntime);
     }
     markDestroyed(ctx.state, vm, expunge);
   });
@@ -49,7 +50,7 @@ export const destroyVirtualMachine: Handler = (ctx) => {
 
 export const expungeVirtualMachine: Handler = (ctx) => {
   const vm = ownVm(ctx, uuidParam(ctx, 'id', true)!);
-  if (!ctx.account.admin && !ctx.state.options.allowUserExpunge) throw new ApiError(531, 'Parameter expunge can be passed by Admin only.', CS_ERROR.permissionDenied);
+  if (!ctx.state.mayExpunge(ctx.account)) throw new ApiError(531, 'Parameter expunge can be passed by Admin only.', CS_ERROR.permissionDenied);
   if (ctx.state.isLive(vm)) throw paramError('Please specify a VM that is Destroyed');
   return vmJob(ctx, vm, 'ExpungeVMCmd', () => markDestroyed(ctx.state, vm, true));
 };

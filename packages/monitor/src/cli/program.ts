@@ -1,0 +1,61 @@
+import { Command, Option } from 'commander';
+
+const collect = (v: string, prev: string[] = []) => [...prev, v];
+const num = (v: string) => (/^\d+(\.\d+)?$/.test(v) ? Number(v) : v);
+
+export interface RunFlags {
+  target?: string[];
+  reference?: string[];
+  ogate?: string;
+  token?: string;
+  listen?: string;
+  dataDir?: string;
+  location?: string;
+  config?: string;
+  interval?: number | string;
+  blockTime?: number | string;
+  operatorToken?: string;
+  jsonLogs?: boolean;
+  logLevel?: string;
+}
+
+/** `dinfra-monitor run` flags; values not given stay undefined (the file and defaults fill them). */
+export function runCommand(action: (f: RunFlags) => Promise<void>): Command {
+  return new Command('run')
+    .description('watch the targets, keep history and incidents, serve the status page and API')
+    .addOption(new Option('--target <name=url>', 'an endpoint to watch, NAME=ws://HOST:PORT (repeat)').argParser(collect))
+    .addOption(new Option('--reference <url>', 'an endpoint of the network: head lag is measured against it (repeat)').argParser(collect))
+    .option('--ogate <url>', 'watch every running deployment of the provider behind this OGate')
+    .option('--token <jwt>', 'OGate token with the read-only "monitor" scope')
+    .option('--listen <host:port>', 'page, API and /metrics [127.0.0.1:9720]')
+    .option('--data-dir <dir>', 'where the SQLite history lives (required)')
+    .option('--location <name>', 'name of this probe location [local]')
+    .option('--config <file>', 'YAML or JSON config file (flags override it)')
+    .addOption(new Option('--interval <ms>', 'one round of checks every this many ms [10000]').argParser(num))
+    .addOption(new Option('--block-time <ms>', 'expected block time [6000]').argParser(num))
+    .option('--operator-token <token>', 'bearer token for writes (operator notes)')
+    .option('--json-logs', 'pino JSON lines instead of readable lines')
+    .addOption(new Option('--log-level <level>', 'fatal | error | warn | info | debug | trace | silent [info]'))
+    .action(action);
+}
+
+/** Splits `NAME=URL`. */
+export function parseTargetFlag(v: string): { name: string; url: string } {
+  const i = v.indexOf('=');
+  return i > 0 ? { name: v.slice(0, i), url: v.slice(i + 1) } : { name: '', url: v };
+}
+
+/** Flags as a partial config, for merging over the file. */
+export function flagsToConfig(f: RunFlags): Record<string, unknown> {
+  return {
+    listen: f.listen,
+    dataDir: f.dataDir,
+    location: f.location,
+    targets: f.target?.map(parseTargetFlag),
+    references: f.reference,
+    ogate: f.ogate !== undefined || f.token !== undefined ? { url: f.ogate, token: f.token } : undefined,
+    checks: { ...(f.interval !== undefined ? { intervalMs: f.interval } : {}), ...(f.blockTime !== undefined ? { blockTimeMs: f.blockTime } : {}) },
+    api: f.operatorToken !== undefined ? { operatorToken: f.operatorToken } : undefined,
+    logs: { ...(f.jsonLogs ? { json: true } : {}), ...(f.logLevel ? { level: f.logLevel } : {}) },
+  };
+}

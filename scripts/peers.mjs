@@ -29,6 +29,9 @@ const PEERS = {
   'docker-compose': { path: '/usr/bin/docker-compose', install: () => apt(['docker-compose']) },
   nginx: { path: '/usr/sbin/nginx', install: () => apt(['nginx']) },
   'ipfs-cid': { path: '/usr/bin/ipfs_cid', install: () => apt(['ipfs-cid']) },
+  prometheus: { path: '/usr/bin/promtool', install: () => apt(['prometheus']) },
+  'prometheus-alertmanager': { path: '/usr/bin/prometheus-alertmanager', install: () => apt(['prometheus-alertmanager']) },
+  chromium: { path: '/usr/bin/chromium', install: () => apt(['chromium']) },
 };
 
 function sh(cmd, args, opts = {}) {

@@ -17,6 +17,10 @@ export const PEER_PATHS = {
   'docker-compose': '/usr/bin/docker-compose',
   nginx: '/usr/sbin/nginx',
   'ipfs-cid': '/usr/bin/ipfs_cid',
+  /** Debian's prometheus: promtool beside /usr/bin/prometheus. */
+  prometheus: '/usr/bin/promtool',
+  'prometheus-alertmanager': '/usr/bin/prometheus-alertmanager',
+  chromium: '/usr/bin/chromium',
 } as const;
 
 export type PeerName = keyof typeof PEER_PATHS;

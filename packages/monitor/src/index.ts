@@ -19,6 +19,7 @@ export type { Observation, HeadState, EvaluationContext } from './checks/evaluat
 export { CHECK_NAMES, CHECK_LABEL, SEVERITY, statusOf, primaryFailure } from './checks/types.ts';
 export type { CheckName, CheckResult, Failure, Status, Severity } from './checks/types.ts';
 export { quorumVerdict } from './incidents/quorum.ts';
+export { sign, verify } from './locations/signing.ts';
 export type { IncidentChange } from './incidents/incident-engine.ts';
 export type { Incident, IncidentEvent } from './store/incidents-store.ts';
 export { deploymentsToTargets } from './targets/ogate-targets.ts';

@@ -6,6 +6,7 @@ import { TargetRunner } from './checks/target-runner.ts';
 import type { CheckResult } from './checks/types.ts';
 import type { MonitorConfig, TargetConfig } from './config/schema.ts';
 import { IncidentEngine, type IncidentChange } from './incidents/incident-engine.ts';
+import { ResultPusher } from './locations/result-pusher.ts';
 import { createLogger } from './observability/logger.ts';
 import { MonitorMetrics } from './observability/metrics.ts';
 import { startHttpServer } from './server/http-server.ts';
@@ -41,6 +42,7 @@ export class Monitor {
   private readonly pending: CheckResult[] = [];
   private readonly timers: NodeJS.Timeout[] = [];
   private references: ReferenceWatcher | undefined;
+  private readonly pusher: ResultPusher | undefined;
   private server: Server | undefined;
   private configTargets: TargetConfig[];
   private dynamicTargets: TargetConfig[] = [];
@@ -54,10 +56,11 @@ export class Monitor {
       store: this.incidents,
       failuresToOpen: config.checks.failuresToOpen,
       successesToClose: config.checks.successesToClose,
-      quorum: 1,
+      quorum: config.quorum,
       onChange: (c) => this.emit(c),
     });
     this.configTargets = config.targets;
+    if (config.recorder) this.pusher = new ResultPusher({ ...config.recorder, location: config.location, logger: this.logger.child({ name: 'result-pusher' }) });
   }
 
   static create(config: MonitorConfig, logger?: Logger): Monitor {
@@ -112,7 +115,14 @@ export class Monitor {
 
   flush(): void {
     if (!this.pending.length) return;
-    this.results.addResults(this.pending.splice(0));
+    const batch = this.pending.splice(0);
+    this.results.addResults(batch);
+    this.pusher?.push(batch.filter((r) => r.location === this.config.location));
+  }
+
+  /** This instance records and judges (it pushes to no other recorder). */
+  get isRecorder(): boolean {
+    return this.pusher === undefined;
   }
 
   async close(): Promise<void> {
@@ -161,7 +171,7 @@ export class Monitor {
     if (r.finalityLag !== undefined) m.finalityLag.set(labels, r.finalityLag);
     if (headChangedAt !== undefined) m.headAge.set(labels, (r.at - headChangedAt) / 1000);
     m.lastRound.set(Date.now() / 1000);
-    this.engine.judge(t.name, t.provider, this.freshLatest(t.name), Date.now());
+    if (this.isRecorder) this.engine.judge(t.name, t.provider, this.freshLatest(t.name), Date.now());
     m.incidentsOpen.set(labels, this.incidents.openFor(t.name) ? 1 : 0);
   }
 

@@ -15,6 +15,10 @@ export interface RunFlags {
   interval?: number | string;
   blockTime?: number | string;
   operatorToken?: string;
+  quorum?: number | string;
+  recorder?: string;
+  recorderSecret?: string;
+  locationSecret?: string[];
   jsonLogs?: boolean;
   logLevel?: string;
 }
@@ -34,6 +38,10 @@ export function runCommand(action: (f: RunFlags) => Promise<void>): Command {
     .addOption(new Option('--interval <ms>', 'one round of checks every this many ms [10000]').argParser(num))
     .addOption(new Option('--block-time <ms>', 'expected block time [6000]').argParser(num))
     .option('--operator-token <token>', 'bearer token for writes (operator notes)')
+    .addOption(new Option('--quorum <n>', 'locations that must agree before an incident opens [2]').argParser(num))
+    .option('--recorder <url>', 'push signed results to this recording monitor (this one then judges nothing)')
+    .option('--recorder-secret <secret>', 'this location\'s HMAC secret, known to the recorder')
+    .addOption(new Option('--location-secret <name=secret>', 'on the recorder: a location that may push, and its secret (repeat)').argParser(collect))
     .option('--json-logs', 'pino JSON lines instead of readable lines')
     .addOption(new Option('--log-level <level>', 'fatal | error | warn | info | debug | trace | silent [info]'))
     .action(action);
@@ -55,6 +63,9 @@ export function flagsToConfig(f: RunFlags): Record<string, unknown> {
     references: f.reference,
     ogate: f.ogate !== undefined || f.token !== undefined ? { url: f.ogate, token: f.token } : undefined,
     checks: { ...(f.interval !== undefined ? { intervalMs: f.interval } : {}), ...(f.blockTime !== undefined ? { blockTimeMs: f.blockTime } : {}) },
+    quorum: f.quorum,
+    recorder: f.recorder !== undefined || f.recorderSecret !== undefined ? { url: f.recorder, secret: f.recorderSecret } : undefined,
+    locations: f.locationSecret ? { secrets: Object.fromEntries(f.locationSecret.map((v) => [v.slice(0, Math.max(0, v.indexOf('='))), v.slice(v.indexOf('=') + 1)])) } : undefined,
     api: f.operatorToken !== undefined ? { operatorToken: f.operatorToken } : undefined,
     logs: { ...(f.jsonLogs ? { json: true } : {}), ...(f.logLevel ? { level: f.logLevel } : {}) },
   };

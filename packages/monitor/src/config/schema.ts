@@ -63,6 +63,16 @@ export const configSchema = z
       .optional()
       .describe('watch every running deployment of a provider'),
     checks: checksSchema.default({}),
+    quorum: z.number().int().min(1).default(2).describe('locations that must agree before an incident opens (at most as many as report)'),
+    recorder: z
+      .object({ url: httpUrl.describe('the recording monitor'), secret: z.string().min(16, 'at least 16 characters').describe('this location\'s HMAC secret') })
+      .strict()
+      .optional()
+      .describe('push results to this recorder instead of judging incidents here'),
+    locations: z
+      .object({ secrets: z.record(name, z.string().min(16, 'at least 16 characters')).default({}).describe('location name -> HMAC secret of the locations that push here') })
+      .strict()
+      .default({}),
     history: z
       .object({
         rawDays: z.number().min(0.001).default(7).describe('raw results kept this long, then folded into hourly rows'),

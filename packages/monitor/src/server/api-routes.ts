@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { ApiRequestError } from '../errors.ts';
 import type { Monitor } from '../monitor.ts';
 import { dailyBars } from '../store/uptime.ts';
-import { readJson, sendJson } from './http-server.ts';
+import { acceptPush } from '../locations/results-route.ts';
+import { readJson, readRaw, sendJson } from './http-server.ts';
 import { targetViews } from './views.ts';
 
 const noteBody = z.object({ message: z.string().min(1).max(4000), author: z.string().min(1).max(100).optional() }).strict();
@@ -67,6 +68,11 @@ export async function apiRoute(m: Monitor, req: IncomingMessage, res: ServerResp
     if (!m.incidents.get(id)) throw new ApiRequestError(404, `no incident ${id}`);
     const e = m.incidents.addEvent(id, now, 'note', parsed.data.message, parsed.data.author ?? 'operator');
     return (sendJson(res, 201, e), true);
+  }
+  if (req.method === 'POST' && p === '/api/results') {
+    const results = acceptPush(req, await readRaw(req, 8 * 1024 * 1024), m.config.locations.secrets, now);
+    for (const r of results) m.record(r);
+    return (sendJson(res, 202, { accepted: results.length }), true);
   }
   return false;
 }

@@ -10,17 +10,23 @@ export const sendJson = (res: ServerResponse, status: number, body: unknown) => 
 export const sendProblem = (res: ServerResponse, status: number, title: string, detail: string) =>
   send(res, status, 'application/problem+json', JSON.stringify({ type: 'about:blank', title, status, detail }));
 
-/** Reads a JSON body of at most 64 KiB. */
-export async function readJson(req: IncomingMessage): Promise<unknown> {
+/** Reads a body of at most `max` bytes. */
+export async function readRaw(req: IncomingMessage, max = 65_536): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const c of req) {
     size += (c as Buffer).length;
-    if (size > 65_536) throw new ApiRequestError(413, 'body over 64 KiB');
+    if (size > max) throw new ApiRequestError(413, `body over ${max} bytes`);
     chunks.push(c as Buffer);
   }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Reads a JSON body of at most 64 KiB. */
+export async function readJson(req: IncomingMessage): Promise<unknown> {
+  const raw = await readRaw(req);
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    return JSON.parse(raw);
   } catch {
     throw new ApiRequestError(400, 'body is not JSON');
   }
@@ -30,7 +36,7 @@ export async function readJson(req: IncomingMessage): Promise<unknown> {
 export function startHttpServer(m: Monitor, host: string, port: number): Promise<Server> {
   const server = createServer((req, res) => {
     void handle(m, req, res).catch((e) => {
-      if (e instanceof ApiRequestError) return sendProblem(res, e.status, e.status === 404 ? 'Not Found' : e.status === 401 ? 'Unauthorized' : 'Bad Request', e.message);
+      if (e instanceof ApiRequestError) return sendProblem(res, e.status, e.status === 404 ? 'Not Found' : e.status === 401 ? 'Unauthorized' : e.status === 413 ? 'Content Too Large' : 'Bad Request', e.message);
       m.logger.error({ err: e, url: req.url }, 'request failed');
       if (!res.headersSent) sendProblem(res, 500, 'Internal Server Error', (e as Error).message);
     });

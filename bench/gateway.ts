@@ -27,14 +27,14 @@ export interface GatewayRow {
   note?: string;
 }
 
-interface LoadResult {
+export interface LoadResult {
   rps: number;
   p50: number;
   p99: number;
   errors: number;
 }
 
-const freePort = () =>
+export const freePort = () =>
   new Promise<number>((resolve) => {
     const s = createServer();
     s.listen(0, '127.0.0.1', () => {
@@ -46,7 +46,7 @@ const freePort = () =>
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 
 /** `concurrency` keep-alive loops POSTing BODY for `ms`; latencies in ms. */
-async function load(url: string, concurrency: number, ms: number): Promise<LoadResult> {
+export async function load(url: string, concurrency: number, ms: number, body = BODY): Promise<LoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const { hostname, port } = new URL(url);
   const lat: number[] = [];
@@ -55,7 +55,7 @@ async function load(url: string, concurrency: number, ms: number): Promise<LoadR
   const one = () =>
     new Promise<void>((resolve) => {
       const t0 = performance.now();
-      const req = request({ host: hostname, port, method: 'POST', path: '/', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(BODY) } }, (res) => {
+      const req = request({ host: hostname, port, method: 'POST', path: '/', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
         let text = '';
         res.setEncoding('utf8');
         res.on('data', (c: string) => (text += c));
@@ -69,7 +69,7 @@ async function load(url: string, concurrency: number, ms: number): Promise<LoadR
         errors++;
         resolve();
       });
-      req.end(BODY);
+      req.end(body);
     });
   const started = performance.now();
   await Promise.all(Array.from({ length: concurrency }, async () => {
@@ -81,7 +81,7 @@ async function load(url: string, concurrency: number, ms: number): Promise<LoadR
   return { rps: lat.length / seconds, p50: quantile(lat, 0.5), p99: quantile(lat, 0.99), errors };
 }
 
-async function waitHttp(url: string, path = '/', timeoutMs = 30_000): Promise<void> {
+export async function waitHttp(url: string, path = '/', timeoutMs = 30_000): Promise<void> {
   const started = Date.now();
   for (;;) {
     try {
@@ -125,7 +125,7 @@ ${upstreams.map((p) => `    server 127.0.0.1:${p};`).join('\n')}
 `;
 }
 
-const stop = async (c: ChildProcess | undefined) => {
+export const stop = async (c: ChildProcess | undefined) => {
   if (!c || c.exitCode !== null) return;
   const exited = new Promise((r) => c.once('exit', r));
   c.kill('SIGTERM');

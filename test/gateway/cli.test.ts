@@ -6,11 +6,15 @@ describe.concurrent('dinfra-gateway CLI', () => {
   it('--help lists the flags, the endpoints and an example', async () => {
     const r = await runGateway(['--help']);
     expect(r.code).toBe(0);
-    for (const flag of ['--upstream <url>', '--listen <host:port>', '--config <file>', '--archive', '--json-logs', '/health', '/metrics', 'Examples:']) expect(r.stdout).toContain(flag);
+    for (const flag of ['--upstream <url>', '--listen <host:port>', '--config <file>', '--archive', '--json-logs', '/health', '/metrics', '/status', '--pool <name=hosts>', '--admin-listen', 'SIGHUP', 'Examples:']) expect(r.stdout).toContain(flag);
   });
 
   it.each([
-    ['no upstream', [], /invalid config: upstreams: Required/],
+    ['no upstream', [], /invalid config: upstreams: at least one upstream/],
+    ['an upstream of an undeclared pool', ['--upstream', 'kusama=ws://127.0.0.1:1'], /--upstream: pool "kusama" is not declared: add --pool kusama=HOST/],
+    ['a malformed --pool', ['--pool', 'kusama', '--upstream', 'ws://127.0.0.1:1'], /--pool: "kusama" must be NAME=HOST/],
+    ['a bad pool host', ['--pool', 'a=bad host', '--upstream', 'a=ws://127.0.0.1:1'], /pools\.0\.hosts\.0: must be a host name/],
+    ['a host claimed by two pools', ['--pool', 'a=x.example.com', '--pool', 'b=x.example.com', '--upstream', 'a=ws://127.0.0.1:1'], /x\.example\.com already selects pool "a"/],
     ['an http:// upstream', ['--upstream', 'http://127.0.0.1:9944'], /invalid config: upstreams\.0: must be a ws:\/\/ or wss:\/\/ URL/],
     ['a bad --listen', ['--upstream', 'ws://127.0.0.1:1', '--listen', 'localhost'], /invalid config: listen: must be HOST:PORT/],
     ['a bad --health-interval', ['--upstream', 'ws://127.0.0.1:1', '--health-interval', 'soon'], /invalid config: health\.intervalMs: Expected number, received string/],

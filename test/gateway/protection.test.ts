@@ -139,15 +139,18 @@ describe('observability', () => {
     ws.close();
     const text = await (await fetch(`${limits.httpUrl}/metrics`)).text();
     const upstream = `127.0.0.1:${node.rpcPort}#0`;
-    expect(text).toContain(`gateway_request_duration_seconds_count{method="chain_getBlockHash",upstream="${upstream}"}`);
-    expect(text).toContain(`gateway_request_duration_seconds_count{method="chain_subscribeNewHeads",upstream="${upstream}"}`);
-    expect(text).toMatch(/gateway_request_duration_seconds_bucket\{le="0.001",method="system_chain",upstream="[^"]+"\} \d+/);
-    expect(text).toMatch(/gateway_errors_total\{method="other",code="-32601"\} [1-9]/);
+    expect(text).toContain(`gateway_request_duration_seconds_count{method="chain_getBlockHash",upstream="${upstream}",pool="default"}`);
+    expect(text).toContain(`gateway_request_duration_seconds_count{method="chain_subscribeNewHeads",upstream="${upstream}",pool="default"}`);
+    expect(text).toMatch(/gateway_request_duration_seconds_bucket\{le="0.001",method="system_chain",upstream="[^"]+",pool="default"\} \d+/);
+    expect(text).toMatch(/gateway_errors_total\{method="other",code="-32601",pool="default"\} [1-9]/);
     expect(text).toMatch(/gateway_refused_total\{reason="allow-list"\} [1-9]/);
     expect(text).toMatch(/gateway_upstream_usable\{upstream="[^"]+"\} 1/);
-    const line = limits.logs().split('\n').find((l) => l.includes('"module":"access"') && l.includes('"method":"chain_getBlockHash"'))!;
+    // The access log is written in batches (logs.access.flushMs, 250 ms): wait for them.
+    const accessLine = (method: string) => limits.logs().split('\n').find((l) => l.includes('"module":"access"') && l.includes(`"method":"${method}"`));
+    for (let waited = 0; !(accessLine('chain_getBlockHash') && accessLine('state_getKeys')) && waited < 5000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    const line = accessLine('chain_getBlockHash')!;
     expect(JSON.parse(line)).toMatchObject({ level: 30, method: 'chain_getBlockHash', upstream, status: 'ok', ip: '127.0.0.1', latencyMs: expect.any(Number), reqBytes: expect.any(Number), resBytes: expect.any(Number) });
-    const refused = limits.logs().split('\n').find((l) => l.includes('"module":"access"') && l.includes('"method":"state_getKeys"'))!;
+    const refused = accessLine('state_getKeys')!;
     expect(JSON.parse(refused)).toMatchObject({ status: -32601, upstream: 'gateway' });
   });
 });

@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { poolsFromFlags } from '../config/pool-flags.ts';
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 const num = (v: string) => (/^\d+(\.\d+)?$/.test(v) ? Number(v) : v);
@@ -7,7 +8,9 @@ const num = (v: string) => (/^\d+(\.\d+)?$/.test(v) ? Number(v) : v);
 export function buildProgram(): Command {
   return new Command('dinfra-gateway')
     .description('A Substrate-aware load-balancing JSON-RPC gateway: WebSocket and HTTP on one port, in front of N nodes.')
-    .addOption(new Option('--upstream <url>', 'a node endpoint, ws://HOST:PORT (repeat for each node)').argParser(collect))
+    .addOption(new Option('--upstream <url>', 'a node endpoint, ws://HOST:PORT, or NAME=ws://HOST:PORT for pool NAME (repeat for each node)').argParser(collect))
+    .addOption(new Option('--pool <name=hosts>', 'a chain\'s pool: NAME=HOST[,HOST…] (exact names, *.suffix wildcards, /path prefixes; repeat per chain)').argParser(collect))
+    .option('--admin-listen <host:port>', 'admin API (add/remove upstreams at run time) on its own port [off]')
     .option('--listen <host:port>', 'where clients connect (WebSocket and HTTP JSON-RPC, /health, /metrics) [127.0.0.1:9944]')
     .option('--config <file>', 'YAML or JSON config file (flags override it)')
     .option('--archive', 'the nodes are archive nodes: probe old state and drop those without it')
@@ -23,11 +26,17 @@ export function buildProgram(): Command {
 Examples:
   dinfra-gateway --upstream ws://10.0.0.1:9944 --upstream ws://10.0.0.2:9944 --listen 0.0.0.0:9944
   dinfra-gateway --config gateway.yaml --json-logs
+  dinfra-gateway --pool polkadot=polkadot.example.com,/polkadot --pool kusama='*.kusama.example.com' \\
+    --upstream polkadot=ws://10.0.0.1:9944 --upstream kusama=ws://10.0.1.1:9944 --admin-listen 127.0.0.1:9945
+  dinfra-gateway report --since 24h --access-log access.log [--json]
 
-Endpoints: ws://HOST:PORT and POST http://HOST:PORT (JSON-RPC), GET /health (200 while an upstream
-is usable, else 503; the JSON body lists each upstream and why it is out), /healthz, /readyz, /metrics.
-Config file (YAML or JSON): listen, upstreams, archive, health, routing, cache, methods, limits, logs
-(README.md, "dinfra-gateway"). Exit codes: 0 stopped by SIGINT/SIGTERM, 2 bad flags or config.`,
+Endpoints: ws://HOST:PORT and POST http://HOST:PORT (JSON-RPC; the pool by Host header or path
+prefix; an unknown host gets a JSON-RPC error, 404 over HTTP), GET /status (every pool and upstream;
+HTML with Accept: text/html or /status.html), /health (200 while an upstream is usable, else 503),
+/healthz, /readyz, /metrics. SIGHUP re-reads --config and adds/removes upstreams without dropping
+clients. Config file (YAML or JSON): listen, upstreams, pools, admin, archive, health, routing, cache,
+methods, limits, logs (README.md, "dinfra-gateway"). Exit codes: 0 stopped by SIGINT/SIGTERM, 2 bad
+flags or config.`,
     )
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
@@ -35,6 +44,8 @@ Config file (YAML or JSON): listen, upstreams, archive, health, routing, cache, 
 
 export interface ProgramFlags {
   upstream?: string[];
+  pool?: string[];
+  adminListen?: string;
   listen?: string;
   config?: string;
   archive?: boolean;
@@ -49,9 +60,12 @@ export interface ProgramFlags {
 /** Flags as a partial config, for merging over the file. */
 export function flagsToConfig(f: ProgramFlags): Record<string, unknown> {
   const rps = f.rateLimitIp;
+  const { pools, upstreams } = poolsFromFlags(f.pool, f.upstream);
   return {
     listen: f.listen,
-    upstreams: f.upstream,
+    upstreams: f.upstream ? upstreams : undefined,
+    pools: pools.length ? pools : undefined,
+    admin: f.adminListen ? { listen: f.adminListen } : undefined,
     archive: f.archive,
     health: f.healthInterval !== undefined ? { intervalMs: f.healthInterval } : undefined,
     methods: f.allowMethod ? { extraAllow: f.allowMethod } : undefined,

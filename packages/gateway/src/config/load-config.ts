@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import type { ZodError } from 'zod';
 import { ConfigError } from '../errors.ts';
+import { mergePools, type FlagPool } from './pool-flags.ts';
 import { configSchema, type GatewayConfig } from './schema.ts';
 
 /** Reads a YAML or JSON config file (by extension; YAML parses JSON too). */
@@ -30,7 +31,10 @@ const fieldOf = (err: ZodError): { field: string; reason: string } => {
 
 /** Validates file values merged with flag values (flags win); errors name the field. */
 export function compileConfig(file: Record<string, unknown>, flags: Record<string, unknown>, source?: string): GatewayConfig {
-  const merged = deepMerge(file, flags);
+  const { pools: flagPools, ...rest } = flags;
+  const merged = deepMerge(file, rest);
+  const pools = mergePools(file.pools, flagPools as FlagPool[] | undefined);
+  if (pools !== undefined) merged.pools = pools;
   const r = configSchema.safeParse(merged);
   if (!r.success) {
     const { field, reason } = fieldOf(r.error);

@@ -13,6 +13,10 @@ export interface HealthMonitorOptions {
   timeoutMs: number;
   logger: Logger;
   metrics: GatewayMetrics;
+  /** The pool's name (logs). */
+  poolName?: string;
+  /** Genesis hashes other pools settled on (genesis -> pool and chain): an upstream of theirs is named as such and gets no vote here. */
+  foreign?: () => ReadonlyMap<string, { pool: string; chain: string }>;
 }
 
 /**
@@ -27,12 +31,19 @@ export class HealthMonitor {
   #round: Promise<void> | undefined;
   #firstRoundDone = false;
   #stopped = false;
+  /** The chain and genesis this pool settled on at the last round (configured or by majority). */
+  identity: { chain: string | undefined; genesisHash: string | undefined } = { chain: undefined, genesisHash: undefined };
 
   constructor(private readonly opts: HealthMonitorOptions) {
-    this.#log = opts.logger.child({ module: 'health' });
+    this.#log = opts.logger.child({ module: 'health', ...(opts.poolName ? { pool: opts.poolName } : {}) });
+    for (const u of opts.pool.upstreams) this.watch(u);
+  }
+
+  /** Follows an upstream's connection (at construction, and for upstreams added at run time). */
+  watch(u: Upstream): void {
     // Until the first round, identity has no majority to go by: a lone early answer must not decide it.
-    for (const u of opts.pool.upstreams) u.client.on('open', () => void (this.#firstRoundDone && this.probeOne(u)));
-    for (const u of opts.pool.upstreams) u.client.on('close', () => this.#changed(u, u.verdict.healthy));
+    u.client.on('open', () => void (this.#firstRoundDone && !this.#stopped && this.probeOne(u)));
+    u.client.on('close', () => this.#changed(u, u.verdict.healthy, true));
   }
 
   /** Probes once every upstream is connected (or after `timeoutMs`), then every `intervalMs`. */
@@ -87,9 +98,13 @@ export class HealthMonitor {
     // One vote per upstream: its fresh sample, else its last one.
     const freshOf = new Map(results.filter(([, s]) => !(s instanceof Error)) as Array<[Upstream, HealthSample]>);
     const fresh = [...freshOf.values()];
-    const votes = this.opts.pool.upstreams.map((u) => freshOf.get(u) ?? u.sample).filter((s): s is HealthSample => s !== undefined);
+    const foreign = this.opts.foreign?.() ?? new Map<string, { pool: string; chain: string }>();
+    const votes = this.opts.pool.upstreams
+      .map((u) => freshOf.get(u) ?? u.sample)
+      .filter((s): s is HealthSample => s !== undefined && (s.genesisHash === this.opts.rules.genesisHash || !foreign.has(s.genesisHash)));
     const chain = this.opts.rules.chain ?? majority(votes.map((s) => s.chain));
     const genesisHash = this.opts.rules.genesisHash ?? majority(votes.map((s) => s.genesisHash));
+    this.identity = { chain, genesisHash };
     for (const s of fresh) if (s.genesisHash === genesisHash && s.chain === chain) this.#highestBest = Math.max(this.#highestBest, s.best);
     for (const [u, s] of results) {
       const wasUsable = u.usable;
@@ -99,7 +114,10 @@ export class HealthMonitor {
       } else {
         const previous = u.sample;
         u.verdict = judge(s, previous, this.opts.rules, { chain, genesisHash, highestBest: this.#highestBest, highestBestBefore: this.#highestAtPrevious.get(u) });
+        const theirs = s.genesisHash !== genesisHash ? foreign.get(s.genesisHash) : undefined;
+        if (theirs) u.verdict.reasons.unshift(`serves the chain of pool "${theirs.pool}" (${theirs.chain}, genesis ${s.genesisHash}), not this pool's${genesisHash ? ` ${genesisHash}` : ''}: misconfigured?`);
         u.sample = s;
+        u.best = s.best;
         this.#highestAtPrevious.set(u, this.#highestBest);
         this.opts.metrics.upstreamBest.set({ upstream: u.name }, s.best);
       }
@@ -108,12 +126,14 @@ export class HealthMonitor {
     }
   }
 
-  #changed(u: Upstream, wasUsable: boolean): void {
+  #changed(u: Upstream, wasUsable: boolean, closed = false): void {
     const m = this.opts.metrics;
     m.upstreamUsable.set({ upstream: u.name }, u.usable ? 1 : 0);
     if (wasUsable !== u.usable) {
+      u.changedAt = Date.now();
       if (u.usable) this.#log.info({ upstream: u.name }, 'upstream joins the rotation');
-      else this.#log.warn({ upstream: u.name, reasons: u.client.isOpen ? u.verdict.reasons : ['disconnected'] }, 'upstream leaves the rotation');
+      // A lost connection was logged once by the connection itself: one failure, one line.
+      else if (!closed && !u.draining) this.#log.warn({ upstream: u.name, reasons: u.verdict.reasons }, 'upstream leaves the rotation');
     }
     this.opts.pool.emit('change');
   }

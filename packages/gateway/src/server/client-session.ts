@@ -12,9 +12,11 @@ import type { Upstream } from '../upstream/upstream.ts';
 import { UpstreamClosedError } from '../errors.ts';
 import { UpstreamRpcError } from '../upstream/upstream-client.ts';
 import type { Forwarder, Routed } from './forwarder.ts';
+import { HeadFloor } from './head-floor.ts';
 
 export interface ClientSessionOptions {
   pool: UpstreamPool;
+  poolName?: string;
   forwarder: Forwarder;
   metrics: GatewayMetrics;
   logger: Logger;
@@ -34,8 +36,81 @@ export class ClientSession {
   readonly #broadcasts = new Map<string, Upstream>();
   #closed = false;
   #home: Upstream | undefined;
+  #anchor: Upstream | undefined;
+  #moving = false;
+  /** The highest block this client was served. */
+  readonly floor = new HeadFloor();
+  readonly createdAt = Date.now();
 
-  constructor(private readonly o: ClientSessionOptions) {}
+  constructor(private readonly o: ClientSessionOptions) {
+    try {
+      this.#setAnchor(o.pool.pickForSession());
+    } catch {
+      /* no usable upstream yet: anchored when first needed */
+    }
+  }
+
+  /**
+   * The upstream this session's subscriptions live on: chosen at connect time as the one with the
+   * fewest live sessions, replaced when it leaves the rotation, changed by {@link moveTo}.
+   */
+  get anchor(): Upstream | undefined {
+    return this.#anchor;
+  }
+
+  /** The anchor, re-chosen when it is not usable; undefined while no upstream is. */
+  anchorIfUsable(): Upstream | undefined {
+    if (this.#anchor?.usable) return this.#anchor;
+    try {
+      this.#setAnchor(this.o.pool.pickForSession());
+    } catch {
+      return undefined;
+    }
+    return this.#anchor;
+  }
+
+  #anchorOrPick(): Upstream {
+    return this.anchorIfUsable() ?? this.o.pool.pickForSubscription();
+  }
+
+  #setAnchor(u: Upstream | undefined): void {
+    if (u === this.#anchor) return;
+    if (this.#anchor) this.#anchor.sessions--;
+    this.#anchor = u;
+    if (u) u.sessions++;
+  }
+
+  /** Only legacy subscriptions can move without the client noticing; pinned ones keep a session where it is. */
+  get movable(): boolean {
+    if (this.#closed || this.#moving) return false;
+    for (const s of this.#subs.values()) if (!(s instanceof LegacySubscription)) return false;
+    return true;
+  }
+
+  /**
+   * Re-anchors the session on `target` (else the usable upstream with the fewest sessions, not
+   * the current one) and moves its legacy subscriptions there, each without a gap or a repeat.
+   */
+  async moveTo(target: Upstream | undefined): Promise<Upstream | undefined> {
+    if (this.#closed) return undefined;
+    const from = this.#anchor;
+    let to = target;
+    if (!to) {
+      try {
+        to = this.o.pool.pickForSession(from ? new Set([from]) : undefined);
+      } catch {
+        return undefined;
+      }
+    }
+    this.#moving = true;
+    try {
+      this.#setAnchor(to);
+      for (const s of [...this.#subs.values()]) if (s instanceof LegacySubscription && s.upstream !== to) await s.moveTo(to);
+    } finally {
+      this.#moving = false;
+    }
+    return to;
+  }
 
   /**
    * The upstream this client's nonce queries and submissions go to while it is usable, so that
@@ -61,20 +136,34 @@ export class ClientSession {
     this.#held.set(id, []);
     try {
       if (kind.type === 'legacy') {
-        const sub = new LegacySubscription({ id, method, params, mode: kind.mode, notification: kind.notification, unsubscribe: kind.unsubscribe[0]!, pool: this.o.pool, deliver: this.#deliver, logger: this.o.logger, metrics: this.o.metrics });
-        let u = this.o.pool.pickForSubscription();
+        const sub = new LegacySubscription({
+          id,
+          method,
+          params,
+          mode: kind.mode,
+          notification: kind.notification,
+          unsubscribe: kind.unsubscribe[0]!,
+          pool: this.o.pool,
+          deliver: this.#deliver,
+          logger: this.o.logger,
+          metrics: this.o.metrics,
+          choose: () => this.anchorIfUsable(),
+          onHead: (n) => this.floor.raise(n),
+        });
+        let u = this.#anchorOrPick();
         try {
           await sub.start(u);
         } catch (e) {
           if (!(e instanceof UpstreamClosedError)) throw e;
           u = this.o.pool.pickForSubscription(new Set([u]));
+          this.#setAnchor(u);
           await sub.start(u);
         }
         this.#add(sub);
         return { id, via: u.name };
       }
       // Transaction watches go home (the node that knows the client's nonces); follows spread.
-      const u = method === 'chainHead_v1_follow' ? this.o.pool.pickForSubscription() : this.home();
+      const u = method === 'chainHead_v1_follow' ? this.#anchorOrPick() : this.home();
       const reply = await u.client.request(method, params);
       if (reply.isError) throw new UpstreamRpcError(reply.error!);
       const sub = new PinnedSubscription({
@@ -137,6 +226,7 @@ export class ClientSession {
 
   async close(): Promise<void> {
     this.#closed = true;
+    this.#setAnchor(undefined);
     const subs = [...this.#subs.values()];
     for (const s of subs) this.#remove(s);
     await Promise.all(subs.map((s) => s.close()));

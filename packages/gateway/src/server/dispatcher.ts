@@ -7,7 +7,9 @@ import type { GatewayMetrics } from '../observability/metrics.ts';
 import type { RateLimiter } from '../limits/rate-limiter.ts';
 import { SUBSCRIPTIONS, UNSUBSCRIBE_METHODS } from '../subscriptions/subscription-kinds.ts';
 import { UpstreamRpcError } from '../upstream/upstream-client.ts';
+import type { AccessLog } from '../observability/access-log.ts';
 import type { ClientSession } from './client-session.ts';
+import type { HeadFloor } from './head-floor.ts';
 import type { Forwarder, Routed } from './forwarder.ts';
 
 /** Who sent a message. */
@@ -16,6 +18,8 @@ export interface Caller {
   apiKey: string | undefined;
   /** WebSocket clients have one; HTTP callers do not (no subscriptions). */
   session: ClientSession | undefined;
+  /** The highest block this caller was served (answers never go below it). */
+  floor?: HeadFloor | undefined;
 }
 
 /** The answer to one message, and the subscriptions whose notifications may flow once it is sent. */
@@ -30,6 +34,8 @@ export interface DispatcherOptions {
   rateLimiter: RateLimiter;
   metrics: GatewayMetrics;
   logger: Logger;
+  access: AccessLog;
+  poolName: string;
   maxRequestBytes: number;
   maxBatch: number;
 }
@@ -44,10 +50,19 @@ interface Outcome {
 
 /** Validates, limits and routes JSON-RPC messages (single or batch); logs and measures every call. */
 export class Dispatcher {
-  readonly #access: Logger;
+  constructor(private readonly o: DispatcherOptions) {}
 
-  constructor(private readonly o: DispatcherOptions) {
-    this.#access = o.logger.child({ module: 'access' });
+  /** Answers every request of a message with `error` (a host no pool serves). */
+  static refuseAll(text: string, error: { code: number; message: string }): string | undefined {
+    let msg: unknown;
+    try {
+      msg = JSON.parse(text);
+    } catch {
+      return encodeError(null, { code: PARSE_ERROR, message: 'Parse error' });
+    }
+    const idOf = (m: unknown): JsonRpcId => (m && typeof m === 'object' && 'id' in m && isId((m as { id: unknown }).id) ? (m as { id: JsonRpcId }).id : null);
+    if (!Array.isArray(msg)) return encodeError(idOf(msg), error);
+    return msg.length ? `[${msg.map((m) => encodeError(idOf(m), error)).join(',')}]` : encodeError(null, error);
   }
 
   async handleMessage(text: string, caller: Caller): Promise<Answer> {
@@ -93,10 +108,15 @@ export class Dispatcher {
     }
     const seconds = (performance.now() - started) / 1000;
     const label = this.o.allow.has(method) ? method : 'other';
-    this.o.metrics.requests.inc({ method: label });
-    this.o.metrics.requestDuration.observe({ method: label, upstream: out.via }, seconds);
-    if (!out.ok) this.o.metrics.errors.inc({ method: label, code: String(out.code) });
-    this.#access.info({ ip: caller.ip, method, id, upstream: out.via, latencyMs: Math.round(seconds * 1e6) / 1000, reqBytes: size, resBytes: out.text.length, status: out.ok ? 'ok' : out.code });
+    const m = this.o.metrics;
+    const pool = this.o.poolName;
+    m.requests.inc({ method: label, pool });
+    m.requestDuration.observe({ method: label, upstream: out.via, pool }, seconds);
+    m.requestBytes.inc({ method: label, pool }, size);
+    m.responseBytes.inc({ method: label, pool }, out.text.length);
+    m.callerRequests.inc({ key: caller.apiKey ?? '-', pool });
+    if (!out.ok) m.errors.inc({ method: label, code: String(out.code), pool });
+    this.o.access.record({ pool, ip: caller.ip, key: caller.apiKey, method: method.length > 100 ? method.slice(0, 100) : method, id, upstream: out.via, latencyMs: Math.round(seconds * 1e6) / 1000, reqBytes: size, resBytes: out.text.length, status: out.ok ? 'ok' : (out.code ?? -32603) });
     return req.id === undefined ? undefined : out;
   }
 
@@ -123,7 +143,7 @@ export class Dispatcher {
     if (session && (isChainHeadOperation(method) || method === 'transaction_v1_stop')) routed = await session.pinnedCall(method, params);
     else if (session && method === 'transaction_v1_broadcast') routed = await session.broadcast(params);
     else if (session && HOME_METHODS.has(method)) routed = await session.homeCall(method, params);
-    else routed = await this.o.forwarder.forward(method, params);
+    else routed = await this.o.forwarder.forward(method, params, undefined, undefined, caller.floor ?? session?.floor);
     const err = routed.reply.error;
     return { text: routed.reply.forClient(id), via: routed.via, ok: !err, code: err?.code };
   }

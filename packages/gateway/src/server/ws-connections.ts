@@ -4,16 +4,15 @@ import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { ConnectionLimiter } from '../limits/connection-limiter.ts';
 import type { GatewayMetrics } from '../observability/metrics.ts';
-import type { UpstreamPool } from '../upstream/pool.ts';
+import type { ChainPool } from '../pools/chain-pool.ts';
+import type { PoolRouter } from '../pools/pool-router.ts';
 import { callerIdentity, checkApiKey } from './caller-identity.ts';
 import { ClientSession } from './client-session.ts';
-import type { Dispatcher } from './dispatcher.ts';
-import type { Forwarder } from './forwarder.ts';
+import { Dispatcher } from './dispatcher.ts';
+import { unknownHostError } from './unknown-host.ts';
 
 export interface WsConnectionsOptions {
-  pool: UpstreamPool;
-  forwarder: Forwarder;
-  dispatcher: Dispatcher;
+  router: PoolRouter<ChainPool>;
   metrics: GatewayMetrics;
   logger: Logger;
   limiter: ConnectionLimiter;
@@ -24,7 +23,11 @@ export interface WsConnectionsOptions {
   maxBufferedBytes?: number;
 }
 
-/** Accepts WebSocket upgrades (connection limits, API keys) and runs one session per client. */
+/**
+ * Accepts WebSocket upgrades (connection limits, API keys), picks the chain's pool by Host header
+ * or path prefix, and runs one session per client. A host no pool serves gets a JSON-RPC error
+ * naming what the gateway serves for every request.
+ */
 export class WsConnections {
   readonly #wss: WebSocketServer;
   readonly #log: Logger;
@@ -44,10 +47,22 @@ export class WsConnections {
       socket.end(`HTTP/1.1 ${status}\r\ncontent-type: text/plain\r\nconnection: close\r\n\r\n${refusal}\n`);
       return;
     }
-    this.#wss.handleUpgrade(req, socket, head, (ws) => this.#run(ws, id.ip, key.key));
+    const chain = this.o.router.select(req.headers.host, (req.url ?? '/').split('?')[0]!);
+    this.#wss.handleUpgrade(req, socket, head, (ws) => (chain ? this.#run(ws, chain, id.ip, key.key) : this.#refuse(ws, req.headers.host, id.ip)));
   }
 
-  #run(ws: WebSocket, ip: string, apiKey: string | undefined): void {
+  #refuse(ws: WebSocket, host: string | undefined, ip: string): void {
+    this.o.metrics.refused.inc({ reason: 'unknown-host' });
+    const error = unknownHostError(host, this.o.router.describe());
+    ws.on('message', (data) => {
+      const text = Dispatcher.refuseAll(String(data), error);
+      if (text !== undefined && ws.readyState === ws.OPEN) ws.send(text);
+    });
+    ws.on('error', () => undefined);
+    ws.on('close', () => this.o.limiter.release(ip));
+  }
+
+  #run(ws: WebSocket, chain: ChainPool, ip: string, apiKey: string | undefined): void {
     this.o.metrics.connections.inc();
     const maxBuffered = this.o.maxBufferedBytes ?? 64 * 1024 * 1024;
     const send = (text: string) => {
@@ -58,10 +73,11 @@ export class WsConnections {
         ws.terminate();
       }
     };
-    const session = new ClientSession({ pool: this.o.pool, forwarder: this.o.forwarder, metrics: this.o.metrics, logger: this.#log, maxSubscriptions: this.o.maxSubscriptionsPerConnection, send });
+    const session = new ClientSession({ pool: chain.pool, poolName: chain.name, forwarder: chain.forwarder, metrics: this.o.metrics, logger: this.#log, maxSubscriptions: this.o.maxSubscriptionsPerConnection, send });
+    chain.sessions.add(session);
     ws.on('message', (data, isBinary) => {
       const text = isBinary ? Buffer.from(data as Buffer).toString('utf8') : String(data);
-      void this.o.dispatcher.handleMessage(text, { ip, apiKey, session }).then((a) => {
+      void chain.dispatcher.handleMessage(text, { ip, apiKey, session }).then((a) => {
         if (a.text !== undefined) send(a.text);
         for (const id of a.release) session.release(id);
       });
@@ -70,6 +86,7 @@ export class WsConnections {
     ws.on('close', () => {
       this.o.metrics.connections.dec();
       this.o.limiter.release(ip);
+      chain.sessions.delete(session);
       void session.close();
     });
   }

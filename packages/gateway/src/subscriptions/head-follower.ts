@@ -14,7 +14,7 @@ export class HeadFollower {
   readonly #seen = new RecentSet(2048);
   #last: { number: number; hash: string } | undefined;
 
-  constructor(private readonly opts: { finalizedOnly: boolean; deliver: (h: JsonHeader) => void; onGapHead?: () => void }) {}
+  constructor(private readonly opts: { finalizedOnly: boolean; monotonic?: boolean; deliver: (h: JsonHeader) => void; onGapHead?: () => void }) {}
 
   async accept(header: JsonHeader, client: UpstreamClient): Promise<void> {
     const hash = headerHash(header);
@@ -22,6 +22,8 @@ export class HeadFollower {
     const number = headerNumber(header);
     const last = this.#last;
     if (last && this.opts.finalizedOnly && number <= last.number) return;
+    // New heads never go back (a lagging upstream after a move): the client already has a higher one.
+    if (last && this.opts.monotonic && number < last.number) return;
     if (last && number > last.number + 1 && number - last.number <= MAX_GAP) {
       for (let n = last.number + 1; n < number; n++) {
         const h = await client.call<string | null>('chain_getBlockHash', [n]);
@@ -37,7 +39,7 @@ export class HeadFollower {
 
   #deliver(header: JsonHeader, hash: string, number: number): void {
     this.#seen.add(hash);
-    if (!this.#last || number >= this.#last.number || !this.opts.finalizedOnly) this.#last = { number, hash };
+    if (!this.#last || number >= this.#last.number || !(this.opts.finalizedOnly || this.opts.monotonic)) this.#last = { number, hash };
     this.opts.deliver(header);
   }
 }

@@ -21,6 +21,10 @@ export interface LegacySubscriptionOptions {
   deliver: Deliver;
   logger: Logger;
   metrics: GatewayMetrics;
+  /** Where to go after the upstream is lost (the session's anchor), when one is usable. */
+  choose?: () => Upstream | undefined;
+  /** Each head number delivered (the client's floor). */
+  onHead?: (n: number) => void;
 }
 
 /**
@@ -57,7 +61,15 @@ export class LegacySubscription implements Subscription {
       const keys = Array.isArray(o.params[0]) ? (o.params[0] as string[]) : undefined;
       this.#storage = new StorageFollower({ keys, deliver: send });
     } else if (o.mode !== 'runtime-version') {
-      this.#heads = new HeadFollower({ finalizedOnly: o.mode === 'finalized-heads', deliver: send, onGapHead: () => o.metrics.gapHeads.inc() });
+      this.#heads = new HeadFollower({
+        finalizedOnly: o.mode === 'finalized-heads',
+        monotonic: o.mode === 'new-heads',
+        deliver: (h) => {
+          if (o.mode === 'new-heads') o.onHead?.(Number(h.number));
+          send(h);
+        },
+        onGapHead: () => o.metrics.gapHeads.inc(),
+      });
     }
   }
 
@@ -106,6 +118,26 @@ export class LegacySubscription implements Subscription {
     this.o.deliver(this.o.notification, this.o.id, result);
   }
 
+  /**
+   * Moves to `next` without a gap: subscribes there first (its notifications go through the same
+   * follower, which drops repeats and fills gaps), then unsubscribes from the old upstream.
+   */
+  async moveTo(next: Upstream): Promise<void> {
+    const old = this.upstream;
+    const oldId = this.upstreamId;
+    if (this.#closed || !old || oldId === undefined || old === next) return;
+    old.client.off('close', this.#onClose);
+    this.#storage?.moved();
+    try {
+      await this.#subscribeOn(next);
+    } catch (e) {
+      if (this.upstream === old) old.client.once('close', this.#onClose);
+      throw e;
+    }
+    old.client.offNotification(oldId);
+    void old.client.request(this.o.unsubscribe, [oldId]).catch(() => undefined);
+  }
+
   #move(): void {
     const dead = this.upstream;
     this.upstream = undefined;
@@ -116,13 +148,13 @@ export class LegacySubscription implements Subscription {
     // The dead or stale upstream is not usable, so it is not picked until it is healthy again.
     const attempt = async (): Promise<void> => {
       while (!this.#closed) {
-        const next = await this.o.pool.waitForUsable(undefined, this.#abort.signal);
+        const next = this.o.choose?.() ?? (await this.o.pool.waitForUsable(undefined, this.#abort.signal));
         try {
           await this.#subscribeOn(next);
-          this.o.logger.info({ sub: this.o.id, method: this.o.method, from: dead?.name, to: next.name }, 'subscription moved');
+          this.o.logger.debug({ sub: this.o.id, method: this.o.method, from: dead?.name, to: next.name }, 'subscription moved');
           return;
         } catch (e) {
-          this.o.logger.warn({ sub: this.o.id, upstream: next.name, err: (e as Error).message }, 'resubscribing failed; trying again');
+          this.o.logger.debug({ sub: this.o.id, upstream: next.name, err: (e as Error).message }, 'resubscribing failed; trying again');
           await new Promise((r) => setTimeout(r, 100));
         }
       }

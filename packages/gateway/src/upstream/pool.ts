@@ -6,9 +6,27 @@ import type { Upstream } from './upstream.ts';
 export class UpstreamPool extends EventEmitter<{ change: [] }> {
   #turn = 0;
 
-  constructor(readonly upstreams: Upstream[]) {
+  readonly upstreams: Upstream[];
+
+  constructor(upstreams: Upstream[]) {
     super();
+    this.upstreams = [...upstreams];
     this.setMaxListeners(0);
+  }
+
+  add(u: Upstream): void {
+    this.upstreams.push(u);
+    this.emit('change');
+  }
+
+  remove(u: Upstream): void {
+    const i = this.upstreams.indexOf(u);
+    if (i >= 0) this.upstreams.splice(i, 1);
+    this.emit('change');
+  }
+
+  byName(name: string): Upstream | undefined {
+    return this.upstreams.find((u) => u.name === name || u.client.url === name);
   }
 
   usable(): Upstream[] {
@@ -17,17 +35,26 @@ export class UpstreamPool extends EventEmitter<{ change: [] }> {
 
   /**
    * The usable upstream with the lowest (outstanding + 1) x EWMA latency, not in `exclude`;
-   * ties go round-robin. Throws {@link NoUpstreamError} when there is none.
+   * ties go round-robin. With `minBest`, upstreams known to be at least that far are preferred
+   * (a client never sees state older than a head it was served). Throws {@link NoUpstreamError}
+   * when there is none.
    */
-  pick(exclude?: ReadonlySet<Upstream>): Upstream {
+  pick(exclude?: ReadonlySet<Upstream>, minBest?: number): Upstream {
     const n = this.upstreams.length;
+    if (n === 0) throw new NoUpstreamError();
     const start = this.#turn++ % n;
     let best: Upstream | undefined;
+    let behind: Upstream | undefined;
     for (let i = 0; i < n; i++) {
       const u = this.upstreams[(start + i) % n]!;
       if (!u.usable || exclude?.has(u)) continue;
+      if (minBest !== undefined && u.best < minBest) {
+        if (!behind || u.best > behind.best) behind = u;
+        continue;
+      }
       if (!best || u.score < best.score) best = u;
     }
+    best ??= behind;
     if (!best) throw new NoUpstreamError();
     return best;
   }
@@ -39,6 +66,17 @@ export class UpstreamPool extends EventEmitter<{ change: [] }> {
     for (const u of this.upstreams) {
       if (!u.usable || exclude?.has(u)) continue;
       if (u.client.subscriptions < best.client.subscriptions) best = u;
+    }
+    return best;
+  }
+
+  /** A new WebSocket session's anchor: the usable upstream with the fewest live sessions (ties: {@link pick}'s order). */
+  pickForSession(exclude?: ReadonlySet<Upstream>): Upstream {
+    const first = this.pick(exclude);
+    let best = first;
+    for (const u of this.upstreams) {
+      if (!u.usable || exclude?.has(u)) continue;
+      if (u.sessions < best.sessions) best = u;
     }
     return best;
   }
@@ -58,7 +96,7 @@ export class UpstreamPool extends EventEmitter<{ change: [] }> {
     let best: Upstream | undefined;
     for (const u of this.upstreams) {
       if (!u.usable || exclude?.has(u)) continue;
-      if (!best || (u.sample?.best ?? 0) > (best.sample?.best ?? 0)) best = u;
+      if (!best || u.best > best.best) best = u;
     }
     return best;
   }

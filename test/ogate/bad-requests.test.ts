@@ -12,6 +12,7 @@ import { connectApi, devKeyring } from '../support/chain-helpers.ts';
 import { startNode, type RunningNode } from '../support/node-process.ts';
 import { addJson, contentStore, mintToken, nodeDescriptor, ogateFetch, registerProvider, startOGate, subscribe, tempDir, type RunningOGate } from '../support/ogate.ts';
 import { expectConforms } from './contract.ts';
+import type { OperationId } from '@dinfra/ogate-contract/conformance';
 
 let node: RunningNode;
 let api: ApiPromise;
@@ -54,7 +55,7 @@ const chainSnapshot = async () => ({
   nonce: (await api.rpc.system.accountNextIndex(bob.address)).toNumber(),
 });
 
-function expectProblem(r: { status: number; body: any; contentType: string }, status: number, operationId: string, type?: string) {
+function expectProblem(r: { status: number; body: any; contentType: string }, status: number, operationId: OperationId, type?: string) {
   expect(r.status, JSON.stringify(r.body)).toBe(status);
   expect(r.contentType).toContain('application/problem+json');
   expect(r.body.status).toBe(status);

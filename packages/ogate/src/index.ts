@@ -1,6 +1,7 @@
 /**
  * `@dinfra/ogate`: the provider's gateway between the DINFRA chain and its reactors.
- * Reactors use the typed client (`@dinfra/ogate/client`); operators run `dinfra-ogate run`.
+ * Reactors use the contract package (`@dinfra/ogate-contract`), never this one; operators run
+ * `dinfra-ogate run`.
  *
  * @example
  * import { loadConfig, startOGate } from '@dinfra/ogate';
@@ -9,6 +10,5 @@
 export { startOGate, type RunningOGate } from './ogate.ts';
 export { loadConfig, configSchema, envName, ConfigError, type OGateConfig, type OGateConfigInput, type LoadConfigOptions } from './config/index.ts';
 export { createToken, verifyToken, parseTtl, tokenSecret, type TokenClaims } from './api/auth.ts';
-export { createOGateClient, type OGateClient, type OGateClientOptions } from './client/index.ts';
 export { DescriptorError, type DescriptorCause } from './descriptors/errors.ts';
 export { KeyError } from './keys.ts';

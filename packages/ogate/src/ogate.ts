@@ -14,7 +14,7 @@ import { createMetrics } from './metrics.ts';
 import { Signer } from './outbox/signer.ts';
 import { Store } from './store/index.ts';
 import { tokenSecret } from './api/auth.ts';
-import { loadDocument } from './api/document.ts';
+import { loadDocument } from '@dinfra/ogate-contract/conformance';
 import { createApi, listen } from './api/server.ts';
 import { join } from 'node:path';
 

@@ -1,21 +1,13 @@
 /** RFC 9457 problem details (`application/problem+json`); never carries secrets. */
 import type { Response } from 'express';
+import { PROBLEM } from '@dinfra/ogate-contract';
 
 export interface FieldError {
   path: string;
   message: string;
 }
 
-export const PROBLEM = {
-  badRequest: 'urn:dinfra:ogate:bad-request',
-  unauthorized: 'urn:dinfra:ogate:unauthorized',
-  forbidden: 'urn:dinfra:ogate:forbidden-type',
-  notFound: 'urn:dinfra:ogate:not-found',
-  staleGeneration: 'urn:dinfra:ogate:stale-generation',
-  absent: 'urn:dinfra:ogate:deployment-absent',
-  illegalTransition: 'urn:dinfra:ogate:illegal-transition',
-  internal: 'urn:dinfra:ogate:internal',
-} as const;
+export { PROBLEM };
 
 export function problem(res: Response, status: number, type: string, title: string, detail?: string, errors?: FieldError[]): void {
   if (res.headersSent) return;

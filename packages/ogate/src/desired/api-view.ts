@@ -1,5 +1,5 @@
 /** The API's Deployment object of a row (secrets passed in opened, never stored in the clear). */
-import type { components } from '../client/schema.ts';
+import type { components } from '@dinfra/ogate-contract';
 import type { DeploymentRow } from './types.ts';
 
 export type ApiDeployment = components['schemas']['Deployment'];

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import { join } from 'node:path';
-import { createOGateClient, type OGateClient, type Provider } from '@dinfra/ogate/client';
+import { createOGateClient, type OGateClient, type Provider } from '@dinfra/ogate-contract';
 import type { Logger } from '../backend.ts';
 import { backendNames, backendRegistry } from '../backends/registry.ts';
 import { loadCatalog, type ChainCatalog } from '../launch/catalog.ts';

@@ -1,4 +1,4 @@
-import type { Deployment } from '@dinfra/ogate/client';
+import type { Deployment } from '@dinfra/ogate-contract';
 import { describe, expect, it } from 'vitest';
 import type { Resource } from '../backend.ts';
 import { resourceName } from '../naming.ts';

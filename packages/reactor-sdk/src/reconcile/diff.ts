@@ -1,4 +1,4 @@
-import type { Deployment } from '@dinfra/ogate/client';
+import type { Deployment } from '@dinfra/ogate-contract';
 import type { Resource, ResourceKey } from '../backend.ts';
 import { resourceName } from '../naming.ts';
 

@@ -1,4 +1,4 @@
-import type { Deployment } from '@dinfra/ogate/client';
+import type { Deployment } from '@dinfra/ogate-contract';
 import { PermanentBackendError, type Logger, type Resource, type ResourceKey } from '../backend.ts';
 import { operationContext } from '../context.ts';
 import { crashPoint } from '../crash-point.ts';

@@ -1,4 +1,4 @@
-import type { Deployment, OGateClient, Provider } from '@dinfra/ogate/client';
+import type { Deployment, OGateClient, Provider } from '@dinfra/ogate-contract';
 import type { Backend, Logger, Resource } from '../backend.ts';
 import type { HealthPolicy } from '../health/tracker.ts';
 import type { ProbeResult } from '../health/probe.ts';

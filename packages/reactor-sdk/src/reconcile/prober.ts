@@ -1,4 +1,4 @@
-import type { Deployment } from '@dinfra/ogate/client';
+import type { Deployment } from '@dinfra/ogate-contract';
 import type { Logger, Resource } from '../backend.ts';
 import { operationContext } from '../context.ts';
 import { probeSubstrate, type ProbeResult } from '../health/probe.ts';

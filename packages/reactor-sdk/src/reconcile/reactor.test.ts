@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createOGateClient } from '@dinfra/ogate/client';
+import { createOGateClient } from '@dinfra/ogate-contract';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PermanentBackendError } from '../backend.ts';
 import { silentLogger } from '../logging.ts';
@@ -10,7 +10,7 @@ import { ReactorStore } from '../store/index.ts';
 import { MemoryBackend } from '../testing/memory-backend.ts';
 import { Reactor } from './reactor.ts';
 import type { ReactorOptions } from './options.ts';
-import { FakeOGate } from './testing/fake-ogate.ts';
+import { FakeOGate } from '@dinfra/ogate-contract/testing';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {

@@ -1,4 +1,4 @@
-import type { Deployment } from '@dinfra/ogate/client';
+import type { Deployment } from '@dinfra/ogate-contract';
 import type { Backend, Logger, Resource } from '../backend.ts';
 import { operationContext } from '../context.ts';
 import { resourceName } from '../naming.ts';

@@ -1,14 +1,10 @@
-import type { OGateClient } from '@dinfra/ogate/client';
+import { responseError, type OGateClient, type ReportBody, type StatusReportRequest } from '@dinfra/ogate-contract';
 import type { Logger } from '../backend.ts';
 import { crashPoint } from '../crash-point.ts';
 import type { ReactorStore, ReportedState } from '../store/index.ts';
-import { OGateError, StaleGenerationError } from './errors.ts';
 
-export interface Report {
-  readonly state: ReportedState;
-  readonly endpoints?: readonly string[];
-  readonly reason?: string;
-}
+/** What a reactor reports: the contract's report without its generation (running needs endpoints, failed a reason). */
+export type Report = ReportBody;
 
 /** At most 256 UTF-8 bytes go on chain: cut on a character boundary. */
 export function truncateReason(reason: string, maxBytes = 256): string {
@@ -34,27 +30,19 @@ export class Reporter {
 
   /** Sends the report unless it is already the last accepted one; true when sent. */
   async report(id: string, generation: number, r: Report): Promise<boolean> {
+    const endpoints = r.state === 'running' ? r.endpoints : [];
     const last = this.o.store.reports.get(id, generation);
-    if (last && last.state === r.state && same(last.endpoints, r.endpoints) && (last.reason ?? '') === (r.reason ?? '')) return false;
-    const body = {
-      generation,
-      state: r.state,
-      ...(r.endpoints?.length ? { endpoints: [...r.endpoints] } : {}),
-      ...(r.reason ? { reason: truncateReason(r.reason) } : {}),
-    };
+    if (last && last.state === r.state && same(last.endpoints, endpoints) && (last.reason ?? '') === (r.reason ?? '')) return false;
+    const body: StatusReportRequest = r.reason ? { ...r, generation, reason: truncateReason(r.reason) } : { ...r, generation };
     const { data, error, response } = await this.o.client.PUT('/v1/deployments/{id}/status', { params: { path: { id } }, body });
-    if (response.status === 409) {
-      this.o.onReport?.(r.state, 'stale');
-      throw new StaleGenerationError(`deployment ${id} generation ${generation}: ${(error as { detail?: string } | undefined)?.detail ?? 'stale generation'}`);
-    }
     if (!data) {
-      this.o.onReport?.(r.state, 'error');
-      throw new OGateError(`report ${r.state} for ${id}/${generation}: HTTP ${response.status} ${(error as { title?: string; detail?: string } | undefined)?.detail ?? ''}`.trim(), response.status);
+      this.o.onReport?.(r.state, response.status === 409 ? 'stale' : 'error');
+      throw responseError(`report ${r.state} for deployment ${id} generation ${generation}`, response, error);
     }
     if (r.state === 'running') crashPoint('after-running-report');
-    this.o.store.reports.set(id, generation, { state: r.state, endpoints: r.endpoints ?? [], ...(r.reason ? { reason: r.reason } : {}) });
+    this.o.store.reports.set(id, generation, { state: r.state, endpoints, ...(r.reason ? { reason: r.reason } : {}) });
     this.o.onReport?.(r.state, response.status === 202 ? 'queued' : 'reflected');
-    this.o.log.info({ subscription: id, generation, state: r.state, endpoints: r.endpoints, reportId: data.reportId, status: data.status }, `reported ${r.state}`);
+    this.o.log.info({ subscription: id, generation, state: r.state, endpoints, reportId: data.reportId, status: data.status }, `reported ${r.state}`);
     return true;
   }
 }

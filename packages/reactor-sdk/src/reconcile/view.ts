@@ -1,4 +1,4 @@
-import type { Deployment, DeploymentList } from '@dinfra/ogate/client';
+import type { Deployment, DeploymentList } from '@dinfra/ogate-contract';
 
 /** The reactor's copy of OGate's desired state, kept level-triggered by revision. */
 export class DesiredView {

@@ -1,6 +1,5 @@
-import type { DeploymentList, OGateClient } from '@dinfra/ogate/client';
+import { responseError, type DeploymentList, type OGateClient } from '@dinfra/ogate-contract';
 import type { Logger } from '../backend.ts';
-import { OGateError } from './errors.ts';
 import { sleep } from './retry.ts';
 import type { DesiredView } from './view.ts';
 
@@ -29,7 +28,7 @@ export class Watcher {
 
   async list(query: { since?: number; wait?: number }): Promise<DeploymentList> {
     const { data, error, response } = await this.o.client.GET('/v1/deployments', { params: { query }, signal: this.#stop.signal });
-    if (!data) throw new OGateError(`GET /v1/deployments: HTTP ${response.status} ${(error as { detail?: string } | undefined)?.detail ?? ''}`.trim(), response.status);
+    if (!data) throw responseError('GET /v1/deployments', response, error);
     return data;
   }
 

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createOGateClient, type Provider } from '@dinfra/ogate/client';
+import { createOGateClient, type Provider } from '@dinfra/ogate-contract';
 import type { Backend, Logger } from '../backend.ts';
 import { silentLogger } from '../logging.ts';
 import type { ReactorOptions } from '../reconcile/options.ts';

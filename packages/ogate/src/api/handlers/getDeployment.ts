@@ -3,7 +3,7 @@ import type { HandlerFactory } from '../deps.ts';
 import { claimsOf, servedRow } from '../access.ts';
 import { toApiDeployment } from '../../desired/api-view.ts';
 
-export const getDeployment: HandlerFactory = ({ ctx, secrets }) => (c, _req, res) => {
+export const getDeployment: HandlerFactory<'getDeployment'> = ({ ctx, secrets }) => (c, _req, res) => {
   const row = servedRow(ctx.store, String(c.request.params.id), claimsOf(c));
   res.json(toApiDeployment(row, secrets.open(row)));
 };

@@ -1,6 +1,6 @@
 /** GET /openapi.json: the contract. */
 import type { HandlerFactory } from '../deps.ts';
 
-export const getOpenApi: HandlerFactory = ({ document }) => (_c, _req, res) => {
+export const getOpenApi: HandlerFactory<'getOpenApi'> = ({ document }) => (_c, _req, res) => {
   res.json(document);
 };

@@ -1,7 +1,7 @@
 /** GET /v1/provider: the provider, its offerings, OGate's cursor and the chain it follows. */
 import type { HandlerFactory } from '../deps.ts';
 
-export const getProvider: HandlerFactory = ({ ctx, follower, chain }) => async (_c, _req, res) => {
+export const getProvider: HandlerFactory<'getProvider'> = ({ ctx, follower, chain }) => async (_c, _req, res) => {
   const { api, store } = ctx;
   const account = ctx.provider.account;
   const info = await api.query.providers.providers(account);

@@ -3,7 +3,7 @@ import type { HandlerFactory } from '../deps.ts';
 import { claimsOf } from '../access.ts';
 import { forbidden, notFound } from '../problem.ts';
 
-export const getReport: HandlerFactory = ({ ctx }) => (c, _req, res) => {
+export const getReport: HandlerFactory<'getReport'> = ({ ctx }) => (c, _req, res) => {
   const { store } = ctx;
   const id = Number(c.request.params.reportId);
   const r = Number.isSafeInteger(id) ? store.reports.get(id) : undefined;

@@ -1,5 +1,5 @@
-/** One handler per operationId (as in openapi.yaml). */
-import type { HandlerFactory } from '../deps.ts';
+/** One handler per operationId of openapi.yaml; `HandlerTable` makes the typecheck hold it to that. */
+import type { HandlerTable } from '../deps.ts';
 import { getDeployment } from './getDeployment.ts';
 import { getProvider } from './getProvider.ts';
 import { getReport } from './getReport.ts';
@@ -12,7 +12,7 @@ import { reportStatus } from './reportStatus.ts';
 import { streamEvents } from './streamEvents.ts';
 import { terminateDeployment } from './terminateDeployment.ts';
 
-export const HANDLERS: Record<string, HandlerFactory> = {
+export const HANDLERS: HandlerTable = {
   listDeployments,
   getDeployment,
   reportStatus,

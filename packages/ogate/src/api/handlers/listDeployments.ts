@@ -3,7 +3,7 @@ import type { HandlerFactory } from '../deps.ts';
 import { claimsOf, typesOf } from '../access.ts';
 import { toApiDeployment } from '../../desired/api-view.ts';
 
-export const listDeployments: HandlerFactory = ({ ctx, secrets }) => async (c, req, res) => {
+export const listDeployments: HandlerFactory<'listDeployments'> = ({ ctx, secrets }) => async (c, req, res) => {
   const { store, changes } = ctx;
   const claims = claimsOf(c);
   const q = c.request.query as Record<string, string | undefined>;

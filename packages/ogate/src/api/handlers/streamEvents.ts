@@ -9,7 +9,7 @@ import { toApiDeployment } from '../../desired/api-view.ts';
 
 const HEARTBEAT_MS = 15_000;
 
-export const streamEvents: HandlerFactory = ({ ctx, secrets }) => (c, req, res) => {
+export const streamEvents: HandlerFactory<'streamEvents'> = ({ ctx, secrets }) => (c, req, res) => {
   const { store, changes } = ctx;
   const q = c.request.query as Record<string, string | undefined>;
   const types = typesOf(claimsOf(c), q.type);

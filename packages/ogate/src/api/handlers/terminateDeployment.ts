@@ -3,10 +3,10 @@ import type { HandlerFactory } from '../deps.ts';
 import { claimsOf, servedRow } from '../access.ts';
 import { truncateUtf8 } from '../../descriptors/errors.ts';
 
-export const terminateDeployment: HandlerFactory = ({ ctx }) => (c, _req, res) => {
+export const terminateDeployment: HandlerFactory<'terminateDeployment'> = ({ ctx }) => (c, _req, res) => {
   const { store, changes, metrics, log } = ctx;
   const id = String(c.request.params.id);
-  const { reason } = c.request.requestBody as { reason: string };
+  const { reason } = c.request.requestBody;
   const out = store.tx(() => {
     const row = servedRow(store, id, claimsOf(c));
     if (row.desired === 'absent' || row.state === 'terminated') return { status: 200, reportId: null, state: 'reflected' as const };

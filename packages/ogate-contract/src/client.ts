@@ -1,6 +1,6 @@
 /**
- * The typed OGate reactor client (`@dinfra/ogate/client`), generated from openapi.yaml:
- * openapi-fetch over the openapi-typescript schema in ./schema.ts.
+ * The typed OGate reactor client: openapi-fetch over the openapi-typescript types that
+ * ./schema.ts generates from openapi.yaml.
  *
  *   const ogate = createOGateClient({ baseUrl: 'http://127.0.0.1:8420', token });
  *   const { data, error, response } = await ogate.GET('/v1/deployments', { params: { query: { since: 0, wait: 30 } } });
@@ -16,7 +16,13 @@ export type DeploymentList = Schemas['DeploymentList'];
 export type DeploymentId = Schemas['DeploymentId'];
 export type ChainState = Schemas['ChainState'];
 export type Billing = Schemas['Billing'];
+/** A status report: `running` with endpoints, `failed` with a reason, or `provisioning` / `degraded`. */
 export type StatusReportRequest = Schemas['StatusReportRequest'];
+export type ProgressReport = Schemas['ProgressReport'];
+export type RunningReport = Schemas['RunningReport'];
+export type FailedReport = Schemas['FailedReport'];
+/** A status report without its generation (what a reactor decides; the generation is the deployment's). */
+export type ReportBody = StatusReportRequest extends infer R ? (R extends unknown ? Omit<R, 'generation'> : never) : never;
 export type TerminateRequest = Schemas['TerminateRequest'];
 export type ReportAccepted = Schemas['ReportAccepted'];
 export type ReportStatus = Schemas['ReportStatus'];
@@ -25,7 +31,6 @@ export type Offering = Schemas['Offering'];
 export type BlockRef = Schemas['BlockRef'];
 export type Provider = Schemas['Provider'];
 export type Health = Schemas['Health'];
-export type Problem = Schemas['Problem'];
 
 export type OGateClient = Client<paths>;
 

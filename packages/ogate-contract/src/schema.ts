@@ -1,4 +1,4 @@
-/* Generated from packages/ogate/openapi.yaml by `pnpm --filter @dinfra/ogate client`. Do not edit. */
+/* Generated from packages/ogate-contract/openapi.yaml by `pnpm --filter @dinfra/ogate-contract generate`. Do not edit. */
 
 export interface paths {
     "/v1/deployments": {
@@ -263,15 +263,31 @@ export interface components {
             complete: boolean;
             deployments: components["schemas"]["Deployment"][];
         };
-        StatusReportRequest: {
-            generation: number;
+        /** @description One of three shapes, told apart by `state`: `running` carries its endpoints (1 to 8), `failed` its reason, `provisioning` and `degraded` neither endpoints nor a required reason. */
+        StatusReportRequest: components["schemas"]["ProgressReport"] | components["schemas"]["RunningReport"] | components["schemas"]["FailedReport"];
+        ProgressReport: {
+            generation: components["schemas"]["Generation"];
             /** @enum {string} */
-            state: "provisioning" | "running" | "degraded" | "failed";
-            /** @description Required for `running` (1 to 8). */
-            endpoints?: components["schemas"]["Endpoint"][];
-            /** @description Required for `failed`; at most 256 UTF-8 bytes go on chain. */
-            reason?: string;
+            state: "provisioning" | "degraded";
+            reason?: components["schemas"]["ReportReason"];
         };
+        RunningReport: {
+            generation: components["schemas"]["Generation"];
+            /** @enum {string} */
+            state: "running";
+            /** @description The endpoints the deployment serves (1 to 8). */
+            endpoints: components["schemas"]["Endpoint"][];
+            reason?: components["schemas"]["ReportReason"];
+        };
+        FailedReport: {
+            generation: components["schemas"]["Generation"];
+            /** @enum {string} */
+            state: "failed";
+            reason: components["schemas"]["ReportReason"];
+        };
+        Generation: number;
+        /** @description Why (required for `failed`, where at most 256 UTF-8 bytes go on chain; ignored otherwise). */
+        ReportReason: string;
         TerminateRequest: {
             reason: string;
         };

@@ -40,6 +40,8 @@ export class Monitor {
   readonly changes: IncidentChange[] = [];
   private readonly listeners = new Set<(c: IncidentChange) => void>();
   private readonly pending: CheckResult[] = [];
+  private readonly lastPush = new Map<string, number>();
+  private readonly startedAt = Date.now();
   private readonly timers: NodeJS.Timeout[] = [];
   private references: ReferenceWatcher | undefined;
   private readonly pusher: ResultPusher | undefined;
@@ -100,8 +102,19 @@ export class Monitor {
     this.applyTargets();
   }
 
+  /**
+   * Locations taken as alive for the quorum: this one, and each configured remote location that
+   * pushed within the last minute (or all of them during the first minute, while they connect).
+   */
+  aliveLocations(now = Date.now()): number {
+    const grace = Math.max(60_000, 6 * this.config.checks.intervalMs);
+    const remotes = Object.keys(this.config.locations.secrets).filter((l) => l !== this.config.location);
+    return 1 + remotes.filter((l) => now - this.startedAt < grace || now - (this.lastPush.get(l) ?? 0) < grace).length;
+  }
+
   /** Takes a result from this or another location. */
   record(r: CheckResult): void {
+    if (r.location !== this.config.location) this.lastPush.set(r.location, Date.now());
     const m = this.latest.get(r.target) ?? new Map<string, CheckResult>();
     m.set(r.location, r);
     this.latest.set(r.target, m);
@@ -171,7 +184,7 @@ export class Monitor {
     if (r.finalityLag !== undefined) m.finalityLag.set(labels, r.finalityLag);
     if (headChangedAt !== undefined) m.headAge.set(labels, (r.at - headChangedAt) / 1000);
     m.lastRound.set(Date.now() / 1000);
-    if (this.isRecorder) this.engine.judge(t.name, t.provider, this.freshLatest(t.name), Date.now());
+    if (this.isRecorder) this.engine.judge(t.name, t.provider, this.freshLatest(t.name), Date.now(), this.aliveLocations());
     m.incidentsOpen.set(labels, this.incidents.openFor(t.name) ? 1 : 0);
   }
 

@@ -33,8 +33,8 @@ export class IncidentEngine {
   constructor(private readonly o: IncidentEngineOptions) {}
 
   /** Judges one target from the latest result of each location; returns what changed. */
-  judge(target: string, provider: string, latest: CheckResult[], now: number): IncidentChange | undefined {
-    const v = quorumVerdict(latest, this.o.quorum);
+  judge(target: string, provider: string, latest: CheckResult[], now: number, aliveLocations?: number): IncidentChange | undefined {
+    const v = quorumVerdict(latest, this.o.quorum, aliveLocations ?? latest.length);
     this.verdicts.set(target, v);
     const s = this.streaks.get(target) ?? { failing: 0, passing: 0 };
     this.streaks.set(target, s);

@@ -15,11 +15,12 @@ export interface QuorumVerdict {
 
 /**
  * Combines the latest result of each location: failing when at least `quorum` locations fail
- * (at most as many as report), so one bad route alone never opens an incident.
+ * (at most `alive`, the locations that are up and pushing), so one bad route alone never opens an
+ * incident.
  */
-export function quorumVerdict(latest: CheckResult[], quorum: number): QuorumVerdict {
+export function quorumVerdict(latest: CheckResult[], quorum: number, alive = latest.length): QuorumVerdict {
   const failingResults = latest.filter((r) => r.status !== 'up');
-  const effective = Math.max(1, Math.min(quorum, latest.length));
+  const effective = Math.max(1, Math.min(quorum, alive));
   const failing = latest.length > 0 && failingResults.length >= effective;
   const primary = primaryFailure(failingResults.flatMap((r) => r.failures));
   return {

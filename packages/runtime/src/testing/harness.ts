@@ -32,6 +32,19 @@ export interface DispatchOutcome {
   events: EventRecordValue[];
 }
 
+/**
+ * Sees what a harness does, in order (the conformance-vector recorder is one): each dispatch
+ * with its outcome, each block once finalized and committed, and each block once begun.
+ */
+export interface HarnessObserver {
+  /** After a dispatch in the open block; `call` is the SCALE round-tripped value. */
+  dispatched(origin: Origin, call: RuntimeCallValue, outcome: DispatchOutcome): void;
+  /** After the open block was finalized (`env` holds its events) and committed to `backend`. */
+  finalized(env: Env, backend: SortedState): void;
+  /** After the next block was begun (its on_initialize ran, `env` is open). */
+  begun(env: Env): void;
+}
+
 const GENESIS_HASH = '0x' + '11'.repeat(32);
 const genesisCache = new Map<string, SortedState>();
 
@@ -65,6 +78,8 @@ export class Harness {
   readonly executive: Executive;
   readonly backend: SortedState;
   env!: Env;
+  /** Told of every dispatch and block (see {@link HarnessObserver}). */
+  observer?: HarnessObserver;
   #index = 0;
   #parentHash = GENESIS_HASH;
   readonly #blockTimeMs: bigint;
@@ -116,8 +131,10 @@ export class Harness {
     const n = this.env.blockNumber;
     this.executive.finalizeBlock(this.env);
     this.backend.apply(this.env.changes());
+    this.observer?.finalized(this.env, this.backend);
     this.#parentHash = u8aToHex(blake2_256(new TextEncoder().encode(`block-${n}`)));
     this.#begin(n + 1);
+    this.observer?.begun(this.env);
   }
 
   /** Runs `count` blocks: the open one is finalized, `count` later the block `block + count` is open. */
@@ -135,13 +152,16 @@ export class Harness {
     const normalized = this.runtime.callCodec.dec(this.runtime.callCodec.enc(call));
     this.env.phase = { type: 'ApplyExtrinsic', value: this.#index++ };
     const mark = this.env.events.length;
+    let outcome: DispatchOutcome;
     try {
       this.runtime.dispatch(this.env, origin, normalized);
-      return { ok: true, events: this.env.events.slice(mark) };
+      outcome = { ok: true, events: this.env.events.slice(mark) };
     } catch (e) {
       if (!(e instanceof DispatchFailure)) throw e;
-      return { ok: false, error: e.error, errorName: this.errorName(e.error), events: this.env.events.slice(mark) };
+      outcome = { ok: false, error: e.error, errorName: this.errorName(e.error), events: this.env.events.slice(mark) };
     }
+    this.observer?.dispatched(origin, normalized, outcome);
+    return outcome;
   }
 
   /** Dispatches `pallet.method(args)` signed by `who`. */

@@ -18,6 +18,7 @@ export const tuningSchema = z.object({
   degradedAfter: z.number().int().min(1).default(4).describe('Failed probes in a row before `degraded`'),
   stallMs: z.number().int().min(1000).default(120_000),
   startupGraceMs: z.number().int().min(0).default(60_000),
+  portProbeLimit: z.number().int().min(1).max(10_000).default(30).describe('Failed probes in a row before a cloud-init deployment whose declared ports never opened is reported failed'),
 }).strict();
 
 /** Every setting of dinfra-reactor: flags override the config file; checked once at start. */

@@ -72,7 +72,7 @@ export async function runReactor(config: ReactorConfig, log: Logger = createLogg
     reactor = new Reactor({
       client, backend, store, log, provider, metrics,
       graceMs: config.graceS * 1000, resyncMs: t.resyncMs, longPollS: t.longPollS, orphanSweepMs: t.orphanSweepMs,
-      probeIntervalMs: t.probeIntervalMs, concurrency: t.concurrency, startupGraceMs: t.startupGraceMs,
+      probeIntervalMs: t.probeIntervalMs, concurrency: t.concurrency, startupGraceMs: t.startupGraceMs, portProbeLimit: t.portProbeLimit,
       createRetry: { attempts: t.createAttempts, baseMs: t.retryBaseMs, maxMs: t.retryMaxMs },
       health: { restartAfter: t.restartAfter, degradedAfter: t.degradedAfter, stallMs: t.stallMs },
       expectedGenesis: (d) => genesis(d.descriptor.chain),

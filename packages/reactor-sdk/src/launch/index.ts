@@ -11,3 +11,5 @@ export { planNode, substrateNodeDescriptor } from './plan-node.ts';
 export type { MarketplaceChain, NodePlanInput } from './plan-node.ts';
 export { renderUnit, systemdQuote } from './systemd-unit.ts';
 export type { UnitOptions } from './systemd-unit.ts';
+export { cloudInitEndpoints, declaredPorts, parsePortsTag, PORTS_TAG, portsTagValue, probePorts, tcpOpen } from './endpoints.ts';
+export type { DeclaredPort, PortProtocol } from './endpoints.ts';

@@ -32,6 +32,11 @@ export interface ReactorOptions {
   readonly health?: Partial<HealthPolicy>;
   /** A deployment that never became healthy is restarted after this long. @default 60000 */
   readonly startupGraceMs?: number;
+  /**
+   * Failed probes in a row after which a `cloud-init` deployment that never ran (a declared
+   * port that never accepts connections) is reported `failed`. @default 30
+   */
+  readonly portProbeLimit?: number;
   /** The genesis a deployment's nodes must serve, when known. */
   readonly expectedGenesis?: (d: Deployment) => string | undefined;
   /** Where the chain is (for the stall check), when known. */
@@ -50,6 +55,7 @@ export const DEFAULTS = {
   createRetry: { attempts: 5, baseMs: 1000, maxMs: 30_000 },
   health: { restartAfter: 2, degradedAfter: 4, stallMs: 120_000 },
   startupGraceMs: 60_000,
+  portProbeLimit: 30,
 } as const;
 
 /** Deployment types whose resources are Substrate nodes (probed over JSON-RPC). */

@@ -2,6 +2,7 @@ import type { Deployment } from '@dinfra/ogate-contract';
 import type { Logger, Resource } from '../backend.ts';
 import { operationContext } from '../context.ts';
 import { probeSubstrate, type ProbeResult } from '../health/probe.ts';
+import { probePorts } from '../launch/endpoints.ts';
 import { HealthTracker } from '../health/tracker.ts';
 import { StaleGenerationError } from './errors.ts';
 import type { Operations } from './operations.ts';
@@ -31,7 +32,12 @@ export class Prober {
 
   #check(d: Deployment, r: Resource): Promise<ProbeResult> {
     if (this.o.options.probe) return this.o.options.probe(d, r);
-    if (!NODE_TYPES.has(d.type)) return Promise.resolve(r.state === 'running' ? { ok: true } : { ok: false, reason: `backend state ${r.state}` });
+    if (!NODE_TYPES.has(d.type)) {
+      if (r.state !== 'running') return Promise.resolve({ ok: false, reason: `backend state ${r.state}` });
+      // cloud-init: running, and every declared port (tcp:// / https:// endpoint) accepts TCP connections.
+      if (d.type === 'cloud-init') return probePorts(r.endpoints).then((reason) => (reason ? { ok: false, reason } : { ok: true }));
+      return Promise.resolve({ ok: true });
+    }
     const ep = r.endpoints[0];
     if (!ep) return Promise.resolve({ ok: false, reason: 'no endpoint' });
     const expectedGenesis = this.o.options.expectedGenesis?.(d);
@@ -88,6 +94,14 @@ export class Prober {
     reactor.metrics.probeFailures.inc();
     const everRunning = last?.state === 'running' || last?.state === 'degraded';
     log.warn({ reason: verdict.reason, failures: verdict.failures }, 'unhealthy');
+    const limit = options.portProbeLimit ?? DEFAULTS.portProbeLimit;
+    if (!everRunning && d.type === 'cloud-init' && verdict.failures >= limit) {
+      // A declared port that never opens: Failed{reason}, not a restart loop (the award is released).
+      const reason = `never became ready after ${verdict.failures} probes: ${verdict.reason}`;
+      log.error({ reason }, 'cloud-init deployment never ready: reporting failed');
+      await reporter.report(d.id, g, { state: 'failed', reason });
+      return;
+    }
     if (!everRunning && now - tracker.createdAt < (options.startupGraceMs ?? DEFAULTS.startupGraceMs)) return;
     const interval = options.probeIntervalMs ?? DEFAULTS.probeIntervalMs;
     // A restarted node needs its start-up time again: no second restart before that (no restart storm under load).

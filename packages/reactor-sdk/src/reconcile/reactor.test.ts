@@ -1,4 +1,5 @@
 import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createOGateClient } from '@dinfra/ogate-contract';
@@ -103,6 +104,27 @@ describe('Reactor (against the REST contract)', () => {
     const metrics = await reactor.metrics.registry.metrics();
     expect(metrics).toContain('dinfra_reactor_destroy_failures_total{code="CLOUDSTACK_DESTROY_FAILED"} 1');
     expect(metrics).toContain('dinfra_reactor_destroys_given_up 1');
+  });
+
+  it('cloud-init: running once its declared port accepts connections, reported with the declared endpoint', async () => {
+    const server = createServer((c) => c.end());
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    cleanups.push(() => new Promise<void>((r) => server.close(() => r())));
+    const port = (server.address() as { port: number }).port;
+    const backend = new MemoryBackend({ endpoint: () => `tcp://127.0.0.1:${port}` });
+    const { ogate } = await setup({ backend, extra: { probe: undefined } });
+    ogate.upsert({ id: '21', type: 'cloud-init' });
+    await until('running', () => states(ogate, '21').includes('running'));
+    expect(ogate.reports.at(-1)!.endpoints).toEqual([`tcp://127.0.0.1:${port}`]);
+  });
+
+  it('cloud-init: a declared port that never opens ends failed with the reason after the probe limit (no restart loop)', async () => {
+    const backend = new MemoryBackend({ endpoint: () => 'tcp://127.0.0.1:1' });
+    const { ogate } = await setup({ backend, extra: { probe: undefined, portProbeLimit: 3 } });
+    ogate.upsert({ id: '22', type: 'cloud-init' });
+    await until('failed', () => states(ogate, '22').includes('failed'));
+    expect(states(ogate, '22')).toEqual(['provisioning', 'failed']);
+    expect(ogate.reports.at(-1)!.reason).toMatch(/^never became ready after 3 probes: tcp:\/\/127\.0\.0\.1:1: no TCP connection/);
   });
 
   it('settles a pending create at start: adopts what exists, creates what does not, no double', async () => {

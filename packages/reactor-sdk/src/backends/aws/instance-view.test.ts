@@ -24,7 +24,14 @@ describe('EC2 instance -> Resource', () => {
     expect(endpointsOf(instance(), { ...cfg, endpointHost: 'rpc.example.org' })).toEqual(['ws://rpc.example.org:9944']);
     expect(endpointsOf(instance({ PublicIpAddress: '2001:db8::5' }), cfg)).toEqual(['ws://[2001:db8::5]:9944']);
     expect(endpointsOf(instance({ State: { Name: 'pending' } }), cfg)).toEqual([]);
-    expect(endpointsOf(instance({ Tags: instance().Tags!.filter((t) => t.Key !== AWS_TAG.rpcPort) }), cfg)).toEqual([]); // cloud-init machine
+    expect(endpointsOf(instance({ Tags: instance().Tags!.filter((t) => t.Key !== AWS_TAG.rpcPort) }), cfg)).toEqual([]); // untagged
+  });
+
+  it('a cloud-init machine: the ports its descriptor declared (dinfra:ports), or host:// when none', () => {
+    const ci = (ports: string, o: Partial<Instance> = {}) => instance({ Tags: [...instance().Tags!.filter((t) => t.Key !== AWS_TAG.rpcPort), { Key: 'dinfra:ports', Value: ports }], ...o });
+    expect(endpointsOf(ci('tcp:8080,https:443'), cfg)).toEqual(['tcp://203.0.113.5:8080', 'https://203.0.113.5:443']);
+    expect(endpointsOf(ci('none'), cfg)).toEqual(['host://203.0.113.5']);
+    expect(endpointsOf(ci('tcp:22', { State: { Name: 'pending' } }), cfg)).toEqual([]);
   });
 
   it('states map onto the port\'s; terminated is gone', () => {

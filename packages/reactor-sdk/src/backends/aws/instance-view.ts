@@ -1,5 +1,6 @@
 import type { Instance } from '@aws-sdk/client-ec2';
 import type { Resource, ResourceState } from '../../backend.ts';
+import { cloudInitEndpoints, parsePortsTag, PORTS_TAG } from '../../launch/endpoints.ts';
 import { keyFromTags } from '../../naming.ts';
 import type { AwsConfig } from './config.ts';
 
@@ -48,11 +49,18 @@ export function addressOf(i: Instance, config: Pick<AwsConfig, 'address' | 'endp
   return pick || i.PrivateIpAddress || undefined;
 }
 
-/** Endpoints once running: `ws://host:port` for a node; none for a bare cloud-init machine. */
+/**
+ * Endpoints once running: `ws://host:port` for a node; for a cloud-init machine the ports its
+ * descriptor declared (`tcp://` / `https://host:port`, kept in the `dinfra:ports` tag), or
+ * `host://<address>` when it declared none.
+ */
 export function endpointsOf(i: Instance, config: Pick<AwsConfig, 'address' | 'endpointHost'>): string[] {
   if (i.State?.Name !== 'running') return [];
   const host = addressOf(i, config);
-  const port = tagsOf(i)[AWS_TAG.rpcPort];
+  const tags = tagsOf(i);
+  const ports = tags[PORTS_TAG];
+  if (host && ports !== undefined) return cloudInitEndpoints(host, parsePortsTag(ports));
+  const port = tags[AWS_TAG.rpcPort];
   if (!host || !port) return [];
   const h = host.includes(':') ? `[${host}]` : host;
   return [`ws://${h}:${port}`];

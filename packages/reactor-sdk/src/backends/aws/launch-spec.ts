@@ -1,6 +1,7 @@
 import type { _InstanceType, RunInstancesCommandInput, TagSpecification } from '@aws-sdk/client-ec2';
 import type { DeploymentSpec } from '../../backend.ts';
 import { userDataFor, type CloudInitOptions } from '../../launch/cloud-init.ts';
+import { declaredPorts, PORTS_TAG, portsTagValue } from '../../launch/endpoints.ts';
 import type { ChainCatalog } from '../../launch/catalog.ts';
 import { planNode, type MarketplaceChain } from '../../launch/plan-node.ts';
 import type { LaunchPlan } from '../../launch/plan.ts';
@@ -59,6 +60,7 @@ export function launchParams(spec: DeploymentSpec, inputs: LaunchInputs): Launch
     throw new AwsPermanentError(`${spec.name}: size "${size}" is not offered (aws.instanceTypes has: ${Object.keys(config.instanceTypes).join(', ')})`, 'AWS_SIZE_UNKNOWN');
   const tags: Record<string, string> = { ...spec.tags, [AWS_TAG.name]: spec.name, [AWS_TAG.type]: spec.type };
   if (plan) tags[AWS_TAG.rpcPort] = String(plan.ports.rpc);
+  else if (spec.type === 'cloud-init') tags[PORTS_TAG] = portsTagValue(declaredPorts(spec.descriptor));
   return {
     imageName: spec.type === 'substrate-node' ? str(spec.descriptor.chain) : str(spec.descriptor.image),
     instanceType,

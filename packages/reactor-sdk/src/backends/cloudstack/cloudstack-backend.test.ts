@@ -42,6 +42,12 @@ describe('cloudstack backend against the emulator', () => {
     const vm = cloud.state.vms.get(r.backendId)!;
     expect(Buffer.from(vm.userdata!, 'base64').toString()).toBe(spec.descriptor.userData);
     expect(vm.serviceofferingid).toBe(cloud.state.offerings.find((o) => o.name === 'large')!.id);
+    expect(r.endpoints).toEqual([`host://${vm.publicip}`]); // no port declared: the machine, no ws:// of a node it does not run
+    const withPorts = { ...nodeSpec(9), type: 'cloud-init', descriptor: { type: 'cloud-init', userData: '#cloud-config\n', ports: [{ port: 8080 }, { port: 443, protocol: 'https' }] } };
+    const r2 = await backend.create(withPorts, ctx());
+    const vm2 = cloud.state.vms.get(r2.backendId)!;
+    expect(r2.endpoints).toEqual([`tcp://${vm2.publicip}:8080`, `https://${vm2.publicip}:443`]);
+    expect((await backend.list(ctx())).find((x) => x.name === withPorts.name)!.endpoints).toEqual(r2.endpoints);
   });
 
   it('lists what it made for this provider by tag; inspect and restart', async () => {

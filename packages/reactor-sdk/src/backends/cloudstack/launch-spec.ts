@@ -6,6 +6,7 @@
 import { PermanentBackendError, type DeploymentSpec } from '../../backend.ts';
 import type { ChainCatalog } from '../../launch/catalog.ts';
 import { userDataFor, type CloudInitOptions } from '../../launch/cloud-init.ts';
+import { declaredPorts, PORTS_TAG, portsTagValue } from '../../launch/endpoints.ts';
 import { planNode, type MarketplaceChain } from '../../launch/plan-node.ts';
 import { withSecrets } from '../aws/secrets.ts';
 import type { CloudStackConfig } from './config.ts';
@@ -29,7 +30,7 @@ export interface LaunchParams {
   readonly templateId: string;
   readonly offeringId: string;
   readonly userData: string;
-  /** Tags put on the VM after deploy (the deployment's tags + the RPC port). */
+  /** Tags put on the VM after deploy (the deployment's tags + the RPC port, or a cloud-init machine's declared ports). */
   readonly tags: Readonly<Record<string, string>>;
 }
 
@@ -74,6 +75,6 @@ export function launchParams(spec: DeploymentSpec, inputs: LaunchInputs, targets
     templateId: (image !== undefined ? targets.templateIds[image] : undefined) ?? targets.templateIds.default!,
     offeringId: targets.offeringIds[size]!,
     userData,
-    tags: { ...spec.tags, [PORT_TAG]: String(plan?.ports.rpc ?? config.rpcPort) },
+    tags: plan ? { ...spec.tags, [PORT_TAG]: String(plan.ports.rpc) } : { ...spec.tags, [PORTS_TAG]: portsTagValue(declaredPorts(spec.descriptor)) },
   };
 }

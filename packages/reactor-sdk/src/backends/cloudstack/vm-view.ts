@@ -1,5 +1,6 @@
 /** CloudStack VMs as the reactor's `Resource`s: state, key from tags, endpoints. */
 import type { Resource, ResourceState } from '../../backend.ts';
+import { cloudInitEndpoints, parsePortsTag, PORTS_TAG } from '../../launch/endpoints.ts';
 import { keyFromTags, resourceName } from '../../naming.ts';
 import type { CloudStackConfig } from './config.ts';
 import type { CsVirtualMachine, CsVmState } from './types.ts';
@@ -34,7 +35,11 @@ export function toResource(vm: CsVirtualMachine, config: Pick<CloudStackConfig, 
   if (!key) return undefined;
   const host = addressOf(vm, config);
   const port = Number(tags[PORT_TAG] ?? config.rpcPort);
-  const endpoints = host && (vm.state === 'Running' || vm.state === 'Starting') ? [`ws://${host.includes(':') ? `[${host}]` : host}:${port}`] : [];
+  const ports = tags[PORTS_TAG];
+  // A cloud-init machine (dinfra:ports tag) has the endpoints its descriptor declared, once Running.
+  const endpoints = !host ? []
+    : ports !== undefined ? (vm.state === 'Running' ? cloudInitEndpoints(host, parsePortsTag(ports)) : [])
+    : vm.state === 'Running' || vm.state === 'Starting' ? [`ws://${host.includes(':') ? `[${host}]` : host}:${port}`] : [];
   return {
     key,
     // The deployment's name; the VM's host name may carry an attempt suffix (`-r2`).

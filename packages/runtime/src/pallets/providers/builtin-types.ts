@@ -57,6 +57,20 @@ export const BUILTIN_SCHEMAS: Record<string, object> = {
     size: { type: 'string', description: 'Instance size class, e.g. "small", "medium", "large".' },
     region,
     image: { type: 'string' },
+    ports: {
+      type: 'array',
+      maxItems: 8,
+      items: {
+        type: 'object',
+        properties: {
+          port: { type: 'integer', minimum: 1, maximum: 65535 },
+          protocol: { enum: ['tcp', 'https'], default: 'tcp' },
+        },
+        required: ['port'],
+        additionalProperties: false,
+      },
+      description: 'Ports the machine serves: reported as endpoints (tcp://host:port, https://host:port); Running once each accepts TCP connections.',
+    },
     secrets,
   }, ['userData']),
 };

@@ -5,6 +5,7 @@ import { ReferenceWatcher } from './checks/reference-watcher.ts';
 import { TargetRunner } from './checks/target-runner.ts';
 import type { CheckResult } from './checks/types.ts';
 import type { MonitorConfig, TargetConfig } from './config/schema.ts';
+import { WebhookOutbox } from './alarms/webhook-outbox.ts';
 import { IncidentEngine, type IncidentChange } from './incidents/incident-engine.ts';
 import { ResultPusher } from './locations/result-pusher.ts';
 import { createLogger } from './observability/logger.ts';
@@ -45,6 +46,7 @@ export class Monitor {
   private readonly timers: NodeJS.Timeout[] = [];
   private references: ReferenceWatcher | undefined;
   private readonly pusher: ResultPusher | undefined;
+  readonly outbox: WebhookOutbox;
   private server: Server | undefined;
   private configTargets: TargetConfig[];
   private dynamicTargets: TargetConfig[] = [];
@@ -62,6 +64,19 @@ export class Monitor {
       onChange: (c) => this.emit(c),
     });
     this.configTargets = config.targets;
+    this.outbox = new WebhookOutbox({
+      db: this.db,
+      webhooks: config.webhooks,
+      location: config.location,
+      initialBackoffMs: config.webhookRetry.initialMs,
+      maxBackoffMs: config.webhookRetry.maxMs,
+      timeoutMs: config.webhookRetry.timeoutMs,
+      logger: logger.child({ name: 'webhooks' }),
+      onAttempt: (ok, pending) => {
+        this.metrics.webhookAttempts.inc({ result: ok ? 'delivered' : 'failed' });
+        this.metrics.webhookQueue.set(pending);
+      },
+    });
     if (config.recorder) this.pusher = new ResultPusher({ ...config.recorder, location: config.location, logger: this.logger.child({ name: 'result-pusher' }) });
   }
 
@@ -88,6 +103,8 @@ export class Monitor {
       await this.references.start();
     }
     this.applyTargets();
+    this.outbox.start();
+    this.metrics.webhookQueue.set(this.outbox.pending());
     this.timers.push(setInterval(() => this.flush(), 500));
     const fold = () => downsample(this.db, Date.now(), this.config.history.rawDays, this.config.history.keepDays);
     fold();
@@ -140,6 +157,7 @@ export class Monitor {
 
   async close(): Promise<void> {
     for (const t of this.timers) clearInterval(t);
+    this.outbox.stop();
     this.references?.stop();
     for (const r of this.runners.values()) r.stop();
     this.runners.clear();
@@ -184,11 +202,13 @@ export class Monitor {
     if (r.finalityLag !== undefined) m.finalityLag.set(labels, r.finalityLag);
     if (headChangedAt !== undefined) m.headAge.set(labels, (r.at - headChangedAt) / 1000);
     m.lastRound.set(Date.now() / 1000);
-    if (this.isRecorder) this.engine.judge(t.name, t.provider, this.freshLatest(t.name), Date.now(), this.aliveLocations());
+    // The incident change and its webhooks are written in one transaction.
+    if (this.isRecorder) this.db.transaction(() => this.engine.judge(t.name, t.provider, this.freshLatest(t.name), Date.now(), this.aliveLocations()))();
     m.incidentsOpen.set(labels, this.incidents.openFor(t.name) ? 1 : 0);
   }
 
   private emit(c: IncidentChange): void {
+    this.outbox.enqueue(c);
     this.changes.push(c);
     if (this.changes.length > 1000) this.changes.shift();
     const log = this.logger.child({ name: 'incidents' });

@@ -80,6 +80,22 @@ export const configSchema = z
       })
       .strict()
       .default({}),
+    webhooks: z
+      .array(
+        z
+          .object({
+            url: httpUrl,
+            secret: z.string().min(16, 'at least 16 characters').describe('HMAC-SHA256 key; the receiver checks x-dinfra-signature'),
+            events: z.array(z.enum(['incident.opened', 'incident.updated', 'incident.closed'])).default(['incident.opened', 'incident.updated', 'incident.closed']),
+          })
+          .strict(),
+      )
+      .default([])
+      .describe('where incident changes are POSTed'),
+    webhookRetry: z
+      .object({ initialMs: z.number().int().min(10).default(1000), maxMs: z.number().int().min(10).default(300_000), timeoutMs: z.number().int().min(100).default(10_000) })
+      .strict()
+      .default({}),
     api: z
       .object({ operatorToken: z.string().min(16, 'at least 16 characters').optional().describe('bearer token for notes and other writes') })
       .strict()

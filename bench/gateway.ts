@@ -201,7 +201,7 @@ export async function benchGateway(opts: { quick: boolean; log: (msg: string) =>
       { name: 'gateway: p50 latency, one at a time, dinfra-gateway', value: serial.gateway.p50, unit: 'ms', note: `p99 ${serial.gateway.p99.toFixed(2)} ms; overhead over direct ${overhead.toFixed(2)} ms (goal <= 1)` },
       { name: 'gateway: failed requests (all runs)', value: errors, unit: 'requests', note: `1-min load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores: the proxies share them with the 3 nodes and the load generator` },
     ];
-    const accessLines = readFileSync(join(dir, 'gateway.log'), 'utf8').split('\n').filter((l) => l.includes('"module":"access"')).length;
+    const accessLines = readFileSync(join(dir, 'gateway.log'), 'utf8').split('\n').filter((l) => l.includes('"name":"access"')).length;
     opts.log(`gateway: ${accessLines} access-log lines written by the gateway`);
     return rows;
   } finally {

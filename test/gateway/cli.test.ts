@@ -16,7 +16,7 @@ describe.concurrent('dinfra-gateway CLI', () => {
     ['a bad pool host', ['--pool', 'a=bad host', '--upstream', 'a=ws://127.0.0.1:1'], /pools\.0\.hosts\.0: must be a host name/],
     ['a host claimed by two pools', ['--pool', 'a=x.example.com', '--pool', 'b=x.example.com', '--upstream', 'a=ws://127.0.0.1:1'], /x\.example\.com already selects pool "a"/],
     ['an http:// upstream', ['--upstream', 'http://127.0.0.1:9944'], /invalid config: upstreams\.0: must be a ws:\/\/ or wss:\/\/ URL/],
-    ['a bad --listen', ['--upstream', 'ws://127.0.0.1:1', '--listen', 'localhost'], /invalid config: listen: must be HOST:PORT/],
+    ['a bad --listen', ['--upstream', 'ws://127.0.0.1:1', '--listen', 'localhost'], /invalid config: listen: expected HOST:PORT/],
     ['a bad --health-interval', ['--upstream', 'ws://127.0.0.1:1', '--health-interval', 'soon'], /invalid config: health\.intervalMs: Expected number, received string/],
     ['an unknown flag', ['--upstreams', 'ws://127.0.0.1:1'], /unknown option '--upstreams'/],
   ])('exits 2 on %s, naming it', async (_label, args, message) => {

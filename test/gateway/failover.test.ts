@@ -35,7 +35,7 @@ afterAll(async () => {
 function subscriptionsPerUpstream(): Map<string, number> {
   const per = new Map<string, number>();
   for (const line of gw.logs().split('\n')) {
-    if (!line.includes('"module":"access"') || !/"method":"(chain_subscribe|state_subscribe)/.test(line)) continue;
+    if (!line.includes('"name":"access"') || !/"method":"(chain_subscribe|state_subscribe)/.test(line)) continue;
     const { upstream } = JSON.parse(line) as { upstream: string };
     per.set(upstream, (per.get(upstream) ?? 0) + 1);
   }

@@ -146,7 +146,7 @@ describe('observability', () => {
     expect(text).toMatch(/gateway_refused_total\{reason="allow-list"\} [1-9]/);
     expect(text).toMatch(/gateway_upstream_usable\{upstream="[^"]+"\} 1/);
     // The access log is written in batches (logs.access.flushMs, 250 ms): wait for them.
-    const accessLine = (method: string) => limits.logs().split('\n').find((l) => l.includes('"module":"access"') && l.includes(`"method":"${method}"`));
+    const accessLine = (method: string) => limits.logs().split('\n').find((l) => l.includes('"name":"access"') && l.includes(`"method":"${method}"`));
     for (let waited = 0; !(accessLine('chain_getBlockHash') && accessLine('state_getKeys')) && waited < 5000; waited += 50) await new Promise((r) => setTimeout(r, 50));
     const line = accessLine('chain_getBlockHash')!;
     expect(JSON.parse(line)).toMatchObject({ level: 30, method: 'chain_getBlockHash', upstream, status: 'ok', ip: '127.0.0.1', latencyMs: expect.any(Number), reqBytes: expect.any(Number), resBytes: expect.any(Number) });

@@ -1,5 +1,5 @@
 /** `dinfra-reactor` as an operator meets it: --help, and bad configuration refused with the field named (exit 2, nothing started). */
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -23,7 +23,7 @@ describe('dinfra-reactor command line', () => {
   it.each([
     [['--token', 't', '--data-dir', 'D', '--ogate', 'not a url'], /--ogate \(ogate\): Invalid url/],
     [['--ogate', 'http://127.0.0.1:1', '--data-dir', 'D'], /--token \(token\): Required/],
-    [['--ogate', 'http://127.0.0.1:1', '--token', 't', '--data-dir', 'D', '--listen', 'nowhere'], /--listen \(listen\): HOST:PORT/],
+    [['--ogate', 'http://127.0.0.1:1', '--token', 't', '--data-dir', 'D', '--listen', 'nowhere'], /--listen \(listen\): expected HOST:PORT/],
     [['--ogate', 'http://127.0.0.1:1', '--token', 't', '--data-dir', 'D', '--grace', '-5'], /--grace takes a number of seconds/],
     [['--ogate', 'http://127.0.0.1:1', '--token', 't', '--data-dir', 'D', '--backend', 'kubernetes'], /--backend \(backend\): "kubernetes" is not one of local/],
   ])('refuses %j', async (args, message) => {
@@ -44,5 +44,27 @@ describe('dinfra-reactor command line', () => {
     const b = await run(['--ogate', 'http://127.0.0.1:1', '--token', 't', '--data-dir', join(dir, 'd2'), '--config', join(dir, 'reactor.yaml')]);
     expect(b.code).toBe(2);
     expect(b.stderr).toMatch(/reactor.resyncMs: Number must be less than or equal to 60000/);
+  });
+
+  it('listens on an IPv6 HOST:PORT ([::1]:0) and says so with the address in brackets', async () => {
+    const dir = tempDir('dinfra-reactor-v6-');
+    const child = spawn(process.execPath, [REACTOR_BIN, '--ogate', 'http://127.0.0.1:1', '--token', 't', '--data-dir', join(dir, 'data'), '--listen', '[::1]:0'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    try {
+      let err = '';
+      child.stderr.on('data', (b: Buffer) => (err += b.toString()));
+      const url = await new Promise<string>((resolve, reject) => {
+        child.once('exit', (code) => reject(new Error(`exited ${code}: ${err}`)));
+        const check = () => {
+          const m = /reactor listening on (http:\/\/\[::1\]:\d+)/.exec(err);
+          if (m) resolve(m[1]!);
+          else setTimeout(check, 50);
+        };
+        check();
+      });
+      const res = await fetch(`${url}/healthz`);
+      expect(res.status).toBe(200);
+    } finally {
+      child.kill('SIGKILL');
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { addressUrl, parseHostPort } from '@dinfra/service';
 import type { Logger } from 'pino';
 import { poolSpecs, type PoolSpec } from './config/pool-specs.ts';
 import type { GatewayConfig } from './config/schema.ts';
@@ -15,10 +16,7 @@ import { WsConnections } from './server/ws-connections.ts';
 import { poolStatus, type GatewayStatus } from './status/status-view.ts';
 
 /** Splits `HOST:PORT` (IPv6 in brackets). */
-export function parseListen(listen: string): { host: string; port: number } {
-  const i = listen.lastIndexOf(':');
-  return { host: listen.slice(0, i).replace(/^\[(.*)\]$/, '$1'), port: Number(listen.slice(i + 1)) };
-}
+export const parseListen = parseHostPort;
 
 /** What a reload or an admin call changed. */
 export interface UpstreamChange {
@@ -103,8 +101,7 @@ export class Gateway {
       this.#server.listen(port, host, () => resolve());
     });
     const addr = this.#server.address() as AddressInfo;
-    const shown = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
-    return { host: addr.address, port: addr.port, url: `ws://${shown}:${addr.port}` };
+    return { host: addr.address, port: addr.port, url: addressUrl('ws', addr.address, addr.port) };
   }
 
   /**

@@ -1,3 +1,4 @@
+import { untilSignal } from '@dinfra/service';
 import { CommanderError } from 'commander';
 import { AdminServer } from './admin/admin-server.ts';
 import { buildProgram, flagsToConfig, type ProgramFlags } from './cli/program.ts';
@@ -63,12 +64,8 @@ export async function main(argv: string[]): Promise<number> {
     });
   };
   process.on('SIGHUP', reload);
-  return new Promise<number>((resolve) => {
-    const stop = () => {
-      process.off('SIGHUP', reload);
-      void Promise.all([gateway.close(), admin?.close()]).finally(() => resolve(0));
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+  return untilSignal(async () => {
+    process.off('SIGHUP', reload);
+    await Promise.all([gateway.close(), admin?.close()]);
+  }, { service: 'dinfra-gateway' });
 }

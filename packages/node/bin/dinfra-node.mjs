@@ -1,13 +1,5 @@
 #!/usr/bin/env node
-// dinfra-node: runs the TypeScript sources through tsx's ESM loader (no build step).
-import { register } from 'tsx/esm/api';
+// dinfra-node: the TypeScript sources through @dinfra/service's one launcher (tsx, no build step).
+import { launch } from '@dinfra/service/launch';
 
-register();
-const { main } = await import('../src/main.ts');
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+await launch(import.meta.url, '../src/main.ts');

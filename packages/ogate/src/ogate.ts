@@ -1,5 +1,6 @@
 /** Starts OGate: store, keys, content store, chain connection, follower, fetcher, signer, API. */
 import { openContentStore } from '@dinfra/content';
+import { serviceBindings } from '@dinfra/service';
 import { pino, type Logger } from 'pino';
 import type { OGateConfig } from './config/index.ts';
 import type { OGateContext } from './context.ts';
@@ -25,14 +26,14 @@ export interface RunningOGate {
 }
 
 export async function startOGate(config: OGateConfig, logger?: Logger): Promise<RunningOGate> {
-  const log = logger ?? pino({ level: config.logLevel, base: { name: 'dinfra-ogate' } });
+  const log = logger ?? pino({ level: config.logLevel, base: serviceBindings('dinfra-ogate') });
   const keys = await loadOperatorKeys(config);
   const store = Store.open(config.dataDir);
   const content = await openContentStore(config.ipfsApi ? { ipfsApi: config.ipfsApi } : { ipfsRepo: config.ipfsRepo ?? join(config.dataDir, 'ipfs') });
-  const conn = await connectChain({ url: config.url, logger: log.child({ module: 'chain' }) });
+  const conn = await connectChain({ url: config.url, logger: log.child({ name: 'chain' }) });
   const api = conn.api;
   log.info({ url: config.url, operator: keys.signer.address, chain: (await api.rpc.system.chain()).toString() }, 'connected to the node');
-  const account = await resolveProvider(api, keys.signer.address, config.provider, log.child({ module: 'provider' }));
+  const account = await resolveProvider(api, keys.signer.address, config.provider, log.child({ name: 'provider' }));
   log.info({ provider: account }, 'serving provider');
   const ctx: OGateContext = {
     config,
@@ -46,7 +47,7 @@ export async function startOGate(config: OGateConfig, logger?: Logger): Promise<
     provider: { account },
     isConnected: () => conn.isConnected(),
   };
-  const follower = new Follower({ ...ctx, log: log.child({ module: 'follower' }) });
+  const follower = new Follower({ ...ctx, log: log.child({ name: 'follower' }) });
   const props = await api.rpc.system.properties();
   const chain = {
     name: (await api.rpc.system.chain()).toString(),
@@ -61,9 +62,9 @@ export async function startOGate(config: OGateConfig, logger?: Logger): Promise<
   // One line tests and operators look for (the port when --listen HOST:0).
   console.log(`OGate listening on ${server.url}`);
   await follower.start();
-  const fetcher = new DescriptorFetcher({ ...ctx, log: log.child({ module: 'descriptors' }) }, content, follower.types, keys.keypairs);
+  const fetcher = new DescriptorFetcher({ ...ctx, log: log.child({ name: 'descriptors' }) }, content, follower.types, keys.keypairs);
   fetcher.start();
-  const signer = new Signer({ ...ctx, log: log.child({ module: 'outbox' }) });
+  const signer = new Signer({ ...ctx, log: log.child({ name: 'outbox' }) });
   signer.start();
   const retention = setInterval(() => purgeExpired(ctx), 60_000);
   retention.unref();

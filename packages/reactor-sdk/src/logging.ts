@@ -1,3 +1,4 @@
+import { serviceBindings } from '@dinfra/service';
 import { destination, pino } from 'pino';
 import type { Logger } from './backend.ts';
 
@@ -12,7 +13,7 @@ export interface LoggerOptions {
 export function createLogger(o: LoggerOptions = {}): Logger {
   const level = o.level ?? 'info';
   if (o.pretty) return pino({ level, transport: { target: 'pino-pretty', options: { destination: 2 } } }) as unknown as Logger;
-  return pino({ level, base: { name: 'dinfra-reactor' } }, destination(2)) as unknown as Logger;
+  return pino({ level, base: serviceBindings('dinfra-reactor') }, destination(2)) as unknown as Logger;
 }
 
 /** A logger that drops everything (tests). */

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import type { Gateway } from '../gateway.ts';
-import { parseListen } from '../gateway.ts';
+import { addressUrl, parseHostPort } from '@dinfra/service';
 
 const addBody = z.object({ url: z.string().url().refine((u) => /^wss?:\/\//.test(u), 'must be a ws:// or wss:// URL'), name: z.string().min(1).optional() }).strict();
 const scalingBody = z.object({ pool: z.string().min(1), action: z.enum(['out', 'in', 'hold']), from: z.number().int().min(0), to: z.number().int().min(0), reason: z.string().min(1) }).passthrough();
@@ -33,13 +33,13 @@ export class AdminServer {
   }
 
   async listen(listen: string): Promise<string> {
-    const { host, port } = parseListen(listen);
+    const { host, port } = parseHostPort(listen);
     await new Promise<void>((resolve, reject) => {
       this.#server.once('error', reject);
       this.#server.listen(port, host, () => resolve());
     });
     const a = this.#server.address() as AddressInfo;
-    return `http://${a.family === 'IPv6' ? `[${a.address}]` : a.address}:${a.port}`;
+    return addressUrl('http', a.address, a.port);
   }
 
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

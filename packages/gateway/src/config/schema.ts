@@ -1,3 +1,4 @@
+import { hostPortSchema } from '@dinfra/service';
 import { z } from 'zod';
 import { DEFAULT_ALLOWED_METHODS } from '../methods/allow-list.ts';
 
@@ -34,7 +35,7 @@ export const poolSchema = z
   .strict();
 
 /** `HOST:PORT` (IPv6 in brackets). */
-export const listenSchema = z.string().regex(/^(\[[0-9a-fA-F:]+\]|[^:\s]+):\d{1,5}$/, 'must be HOST:PORT, e.g. 127.0.0.1:9944');
+export const listenSchema = hostPortSchema('127.0.0.1:9944');
 
 /** The gateway's configuration: the YAML/JSON file's shape, with defaults. Flags override it. */
 export const configSchema = z

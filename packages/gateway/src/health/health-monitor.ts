@@ -35,7 +35,7 @@ export class HealthMonitor {
   identity: { chain: string | undefined; genesisHash: string | undefined } = { chain: undefined, genesisHash: undefined };
 
   constructor(private readonly opts: HealthMonitorOptions) {
-    this.#log = opts.logger.child({ module: 'health', ...(opts.poolName ? { pool: opts.poolName } : {}) });
+    this.#log = opts.logger.child({ name: 'health', ...(opts.poolName ? { pool: opts.poolName } : {}) });
     for (const u of opts.pool.upstreams) this.watch(u);
   }
 

@@ -89,7 +89,7 @@ export class AccessLog {
       if (this.#json) {
         const key = r.key !== undefined ? `,"key":${JSON.stringify(r.key)}` : '';
         const rs = r.status === 'ok' ? (sample || '') : '';
-        out += `{"level":30,"time":${t},"name":"dinfra-gateway","module":"access","pool":${JSON.stringify(r.pool)},"ip":${JSON.stringify(r.ip)}${key},"method":${JSON.stringify(r.method)},"id":${JSON.stringify(r.id ?? null)},"upstream":${JSON.stringify(r.upstream)},"latencyMs":${r.latencyMs},"reqBytes":${r.reqBytes},"resBytes":${r.resBytes},"status":${r.status === 'ok' ? '"ok"' : r.status}${rs},"msg":"call"}\n`;
+        out += `{"level":30,"time":${t},"service":"dinfra-gateway","name":"access","pool":${JSON.stringify(r.pool)},"ip":${JSON.stringify(r.ip)}${key},"method":${JSON.stringify(r.method)},"id":${JSON.stringify(r.id ?? null)},"upstream":${JSON.stringify(r.upstream)},"latencyMs":${r.latencyMs},"reqBytes":${r.reqBytes},"resBytes":${r.resBytes},"status":${r.status === 'ok' ? '"ok"' : r.status}${rs},"msg":"call"}\n`;
       } else {
         const d = new Date(t);
         out += `[${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}.${String(d.getMilliseconds()).padStart(3, '0')}] INFO: access ${r.pool} ${r.ip} ${r.method} -> ${r.upstream} ${r.latencyMs} ms ${r.status}\n`;

@@ -1,3 +1,4 @@
+import { serviceBindings } from '@dinfra/service';
 import pino, { type Logger } from 'pino';
 import pretty from 'pino-pretty';
 
@@ -7,9 +8,9 @@ import pretty from 'pino-pretty';
  */
 export function createLogger(opts: { json: boolean; level: string }): Logger {
   if (opts.json) {
-    const logger = pino({ level: opts.level, base: { name: 'dinfra-gateway' } }, pino.destination({ dest: 1, sync: false, minLength: 4096 }));
+    const logger = pino({ level: opts.level, base: serviceBindings('dinfra-gateway') }, pino.destination({ dest: 1, sync: false, minLength: 4096 }));
     setInterval(() => logger.flush(), 200).unref(); // a quiet gateway's lines still leave within 200 ms
     return logger;
   }
-  return pino({ level: opts.level, base: { name: 'dinfra-gateway' } }, pretty({ sync: true, colorize: false, singleLine: true, ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss.l' }));
+  return pino({ level: opts.level, base: serviceBindings('dinfra-gateway') }, pretty({ sync: true, colorize: false, singleLine: true, ignore: 'pid,hostname,service', translateTime: 'SYS:HH:MM:ss.l' }));
 }

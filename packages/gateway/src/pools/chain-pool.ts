@@ -67,7 +67,7 @@ export class ChainPool {
     const cache = new ImmutableCache(config.cache);
     this.forwarder = new Forwarder({ pool: this.pool, cache, metrics: deps.metrics, poolName: spec.name, latency: this.latency, hedge: config.routing.hedge });
     const l = config.limits;
-    this.balancer = new SessionBalancer({ poolName: spec.name, pool: this.pool, sessions: this.sessions, metrics: deps.metrics, logger: deps.logger.child({ module: 'balance' }), ...config.routing.rebalance });
+    this.balancer = new SessionBalancer({ poolName: spec.name, pool: this.pool, sessions: this.sessions, metrics: deps.metrics, logger: deps.logger.child({ name: 'balance' }), ...config.routing.rebalance });
     this.dispatcher = new Dispatcher({ allow: deps.allow, forwarder: this.forwarder, rateLimiter: deps.rateLimiter, metrics: deps.metrics, logger: deps.logger, access: deps.access, poolName: spec.name, maxRequestBytes: l.maxRequestBytes, maxBatch: l.maxBatch });
   }
 
@@ -78,7 +78,7 @@ export class ChainPool {
       new UpstreamClient({
         url: u.url,
         name: u.name ?? `${new URL(u.url).host}#${i}`,
-        logger: logger.child({ module: 'upstream', pool: this.name }),
+        logger: logger.child({ name: 'upstream', pool: this.name }),
         requestTimeoutMs: config.routing.requestTimeoutMs,
         ewmaAlpha: config.routing.ewmaAlpha,
         backoff: { initialMs: config.routing.reconnectInitialMs, maxMs: config.routing.reconnectMaxMs },

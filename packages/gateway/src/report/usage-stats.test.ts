@@ -43,8 +43,8 @@ describe('usage report', () => {
   });
 
   it('ignores other lines and reads --since', () => {
-    expect(parseAccessLine('{"level":30,"module":"health","msg":"x"}')).toBeUndefined();
-    expect(parseAccessLine('not json "module":"access"')).toBeUndefined();
+    expect(parseAccessLine('{"level":30,"name":"health","msg":"x"}')).toBeUndefined();
+    expect(parseAccessLine('not json "name":"access"')).toBeUndefined();
     expect(parseSince('24h', 100_000_000)).toBe(100_000_000 - 86_400_000);
     expect(parseSince('2026-01-01T00:00:00Z')).toBe(Date.parse('2026-01-01T00:00:00Z'));
     expect(() => parseSince('yesterday')).toThrow(/--since "yesterday"/);

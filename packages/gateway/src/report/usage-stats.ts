@@ -100,16 +100,16 @@ export class UsageStats {
   }
 }
 
-/** One access-log line (JSON, `"module":"access"`), or undefined for any other line. */
+/** One access-log line (JSON, `"name":"access"`), or undefined for any other line. */
 export function parseAccessLine(text: string): AccessLine | undefined {
-  if (!text.includes('"module":"access"')) return undefined;
+  if (!text.includes('"name":"access"')) return undefined;
   let o: Record<string, unknown>;
   try {
     o = JSON.parse(text) as Record<string, unknown>;
   } catch {
     return undefined;
   }
-  if (o.module !== 'access' || typeof o.method !== 'string' || typeof o.time !== 'number') return undefined;
+  if (o.name !== 'access' || typeof o.method !== 'string' || typeof o.time !== 'number') return undefined;
   const status = o.status === 'ok' ? 'ok' : typeof o.status === 'number' ? o.status : -32603;
   return {
     time: o.time,

@@ -34,7 +34,7 @@ export class WsConnections {
 
   constructor(private readonly o: WsConnectionsOptions) {
     this.#wss = new WebSocketServer({ noServer: true, maxPayload: o.maxRequestBytes + 1024 * 1024, perMessageDeflate: false });
-    this.#log = o.logger.child({ module: 'ws' });
+    this.#log = o.logger.child({ name: 'ws' });
   }
 
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {

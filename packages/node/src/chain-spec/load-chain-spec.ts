@@ -1,19 +1,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolveFile } from '@dinfra/service';
 import type { z } from 'zod';
 import { ChainSpecError } from './chain-spec-error.ts';
 import { chainSpecSchema, type ChainSpecJson } from './chain-spec-schema.ts';
 import { parseJsonLossless } from './lossless-json.ts';
 
-/** Built-in chains, read from `runtime-specs/<name>.json` at the repository root. */
+/** Built-in chains: `@dinfra/runtime-specs/<name>.json`. */
 export const CHAIN_PRESETS = ['dev', 'local'] as const;
-
-const RUNTIME_SPECS_DIR = fileURLToPath(new URL('../../../../runtime-specs/', import.meta.url));
 
 /** Path of a preset's spec file. */
 export function presetPath(name: (typeof CHAIN_PRESETS)[number]): string {
-  return resolve(RUNTIME_SPECS_DIR, `${name}.json`);
+  return resolveFile(import.meta, `@dinfra/runtime-specs/${name}.json`);
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { addressUrl, parseHostPort } from '@dinfra/service';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { OpenAPIBackend, type Context, type Request as OaRequest } from 'openapi-backend';
 import type { ApiDeps } from './deps.ts';
@@ -19,7 +20,7 @@ export interface ApiServer {
 }
 
 export async function createApi(deps: ApiDeps, secret: Uint8Array): Promise<express.Express> {
-  const log = deps.ctx.log.child({ module: 'api' });
+  const log = deps.ctx.log.child({ name: 'api' });
   const backend = new OpenAPIBackend({ definition: structuredClone(deps.document) as never, strict: true, coerceTypes: true, ajvOpts: { strict: false } });
   // openapi-backend checks documents against the OpenAPI 3.0 meta-schema only; ours is 3.1
   // (type arrays, info.summary). The contract is checked by schemathesis in the tests instead.
@@ -74,9 +75,7 @@ export async function createApi(deps: ApiDeps, secret: Uint8Array): Promise<expr
 
 /** Listens on `host:port` (port 0: any free port). */
 export async function listen(app: express.Express, listenAt: string): Promise<ApiServer> {
-  const i = listenAt.lastIndexOf(':');
-  const host = listenAt.slice(0, i).replace(/^\[|\]$/g, '');
-  const port = Number(listenAt.slice(i + 1));
+  const { host, port } = parseHostPort(listenAt);
   const server = createServer(app);
   server.keepAliveTimeout = 65_000;
   server.requestTimeout = 0;
@@ -85,7 +84,6 @@ export async function listen(app: express.Express, listenAt: string): Promise<Ap
     server.listen(port, host, () => resolve());
   });
   const addr = server.address() as AddressInfo;
-  const shownHost = addr.family === 'IPv6' ? `[${addr.address}]` : addr.address;
   const sockets = new Set<import('node:net').Socket>();
   server.on('connection', (s) => {
     sockets.add(s);
@@ -93,7 +91,7 @@ export async function listen(app: express.Express, listenAt: string): Promise<Ap
   });
   return {
     server,
-    url: `http://${shownHost}:${addr.port}`,
+    url: addressUrl('http', addr.address, addr.port),
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();

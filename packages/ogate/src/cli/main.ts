@@ -9,7 +9,8 @@ export async function main(argv: string[]): Promise<number> {
     .version('0.1.0')
     .exitOverride()
     .showHelpAfterError();
-  program.addCommand(runCommand());
+  const exit = { code: 0 };
+  program.addCommand(runCommand(exit));
   program.addCommand(tokenCommand());
   for (const c of program.commands) {
     c.exitOverride();
@@ -17,7 +18,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     await program.parseAsync(argv, { from: 'user' });
-    return 0;
+    return exit.code;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode;
     console.error(`dinfra-ogate: ${(e as Error).message}`);

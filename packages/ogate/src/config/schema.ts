@@ -2,12 +2,10 @@
  * The one schema of OGate's configuration: file, env (`DINFRA_OGATE_*`) and flags all land
  * here. Descriptions double as `--help` text and docs.
  */
+import { hostPortSchema } from '@dinfra/service';
 import { z } from 'zod';
 
-const hostPort = z
-  .string()
-  .regex(/^(\[[0-9a-fA-F:.]+\]|[^:\s]+):(\d{1,5})$/, 'expected HOST:PORT, e.g. 127.0.0.1:8420')
-  .refine((v) => Number(v.slice(v.lastIndexOf(':') + 1)) <= 65535, 'port must be 0..65535');
+const hostPort = hostPortSchema('127.0.0.1:8420');
 
 const wsUrl = z.string().regex(/^wss?:\/\/\S+$/, 'expected a ws:// or wss:// URL');
 const httpUrl = z.string().regex(/^https?:\/\/\S+$/, 'expected an http:// or https:// URL');
@@ -21,7 +19,7 @@ export const configFields = z
     password: z.string().optional().describe('Keystore password (env DINFRA_PASSWORD)'),
     oldSuris: z.array(z.string().min(1)).default([]).describe('Earlier operator keys, to open secrets sealed before set_operator'),
     dataDir: z.string().min(1).describe('Directory for the SQLite state and the token secret'),
-    listen: hostPort.default('127.0.0.1:8420').describe('HOST:PORT of the reactor API (port 0: any free port)'),
+    listen: hostPort.default('127.0.0.1:8420').describe('HOST:PORT of the reactor API (IPv6: [::1]:8420; port 0: any free port)'),
     ipfsApi: httpUrl.optional().describe('Kubo RPC API URL (e.g. http://127.0.0.1:5001)'),
     ipfsRepo: z.string().min(1).optional().describe('Embedded content store directory (when no Kubo is configured)'),
     provider: ss58.optional().describe('Provider account (default: the provider whose operator is the key)'),

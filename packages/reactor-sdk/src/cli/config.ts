@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
+import { hostPortSchema } from '@dinfra/service';
 import { z } from 'zod';
 
-const hostPort = z.string().regex(/^[^\s:]+:\d{1,5}$/, 'HOST:PORT, e.g. 127.0.0.1:9500').refine((s) => Number(s.split(':').pop()) <= 65535, 'port above 65535');
+const hostPort = hostPortSchema('127.0.0.1:9500');
 
 /** Tuning of the loop (config file `reactor:` section); defaults are the production values. */
 export const tuningSchema = z.object({
@@ -25,13 +26,13 @@ export const tuningSchema = z.object({
 export const reactorConfigSchema = z.object({
   ogate: z.string().url().describe('OGate base URL, e.g. http://127.0.0.1:8420'),
   token: z.string().min(1, 'required (--token, DINFRA_REACTOR_TOKEN or the config file)').describe('Reactor JWT from `dinfra-ogate token create`'),
-  backend: z.string().min(1).default('local'),
-  dataDir: z.string().min(1).describe('State directory (SQLite store, local deployments)'),
-  listen: hostPort.default('127.0.0.1:9500').describe('HTTP for /healthz, /readyz, /metrics (port 0 = any)'),
-  chains: z.string().min(1).optional().describe('Chain catalog file (YAML/JSON)'),
+  backend: z.string().min(1).default('local').describe('Backend the deployments run on'),
+  dataDir: z.string().min(1).describe('State directory: SQLite store, local deployments and their logs'),
+  listen: hostPort.default('127.0.0.1:9500').describe('HTTP for /healthz, /readyz, /metrics (IPv6: [::1]:9500; port 0 = any)'),
+  chains: z.string().min(1).optional().describe('Chain catalog (YAML/JSON): chain name → binary, chain spec, bootnodes, default args'),
   graceS: z.number().min(0).max(30 * 86400).default(0).describe('Seconds between OGate saying absent and the destroy (0 for dev)'),
-  publicHost: z.string().min(1).optional().describe('Host put in reported endpoints'),
-  logLevel: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  publicHost: z.string().min(1).optional().describe('Host put in reported endpoints (default 127.0.0.1)'),
+  logLevel: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info').describe('pino log level'),
   reactor: tuningSchema.default({}),
   backends: z.record(z.unknown()).default({}).describe('Per-backend settings, e.g. backends.local.listenHost'),
 }).strict();

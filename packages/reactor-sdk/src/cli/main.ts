@@ -1,3 +1,4 @@
+import { untilSignal } from '@dinfra/service';
 import { CommanderError } from 'commander';
 import { ChainCatalogError } from '../launch/errors.ts';
 import { BackendConfigError } from '../backends/registry.ts';
@@ -7,18 +8,18 @@ import { runReactor } from './run.ts';
 
 /** `dinfra-reactor` entry point; resolves with the exit code once stopped. */
 export async function main(argv: string[]): Promise<number> {
-  const cmd = program();
+  const { cmd, fields } = program();
   try {
     cmd.parse(argv, { from: 'user' });
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
     throw e;
   }
-  const o = cmd.opts<Record<string, string | number | undefined>>();
+  const o = cmd.opts<Record<string, unknown>>();
   let running;
   try {
     const file = o.config ? readConfigFile(String(o.config)) : {};
-    const config = compileConfig({ ogate: o.ogate, token: o.token, backend: o.backend, dataDir: o.dataDir, listen: o.listen, chains: o.chains, graceS: o.grace, publicHost: o.publicHost, logLevel: o.logLevel }, file);
+    const config = compileConfig(fields(o), file);
     running = await runReactor(config);
   } catch (e) {
     if (e instanceof ReactorConfigError || e instanceof ChainCatalogError || e instanceof BackendConfigError) {
@@ -28,12 +29,5 @@ export async function main(argv: string[]): Promise<number> {
     throw e;
   }
   const r = running;
-  return new Promise((resolve) => {
-    const stop = (signal: string) => {
-      process.stderr.write(`dinfra-reactor: ${signal}, stopping (deployments keep running)\n`);
-      r.stop().then(() => resolve(0), () => resolve(1));
-    };
-    process.once('SIGTERM', () => stop('SIGTERM'));
-    process.once('SIGINT', () => stop('SIGINT'));
-  });
+  return untilSignal(() => r.stop(), { service: 'dinfra-reactor', note: 'deployments keep running' });
 }

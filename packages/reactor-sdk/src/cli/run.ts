@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { addressUrl, parseHostPort } from '@dinfra/service';
 import { join } from 'node:path';
 import { createOGateClient, type OGateClient, type Provider } from '@dinfra/ogate-contract';
 import type { Logger } from '../backend.ts';
@@ -51,13 +52,13 @@ export async function runReactor(config: ReactorConfig, log: Logger = createLogg
   const metrics = new ReactorMetrics();
   let reactor: Reactor | undefined;
   const stopping = new AbortController();
-  const [host, portText] = [config.listen.slice(0, config.listen.lastIndexOf(':')), config.listen.slice(config.listen.lastIndexOf(':') + 1)];
+  const { host, port } = parseHostPort(config.listen);
   const ops = await startOpsServer({
-    host, port: Number(portText), registry: metrics.registry,
+    host, port, registry: metrics.registry,
     ready: () => ({ ready: reactor?.ready ?? false, checks: { ogate: reactor ? 'ok' : 'waiting', firstPass: reactor?.ready ? 'done' : 'pending' } }),
   });
   const server: Server = ops.server;
-  log.info(`reactor listening on http://${host}:${ops.port}`);
+  log.info(`reactor listening on ${addressUrl('http', host, ops.port)}`);
   const client = createOGateClient({ baseUrl: config.ogate, token: config.token });
   try {
     const provider = { current: await fetchProvider(client, log, stopping.signal) };

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { ChainCatalogError } from './errors.ts';
+import { peerBin } from './peer-bin.ts';
 import type { NodeRole } from './plan.ts';
 
 const roleArgs = z.object({
@@ -40,7 +40,7 @@ export const DEFAULT_ROLE_ARGS: Readonly<Record<NodeRole, readonly string[]>> = 
   collator: ['--collator'],
 };
 
-export const DINFRA_NODE_BIN = fileURLToPath(new URL('../../../node/bin/dinfra-node.mjs', import.meta.url));
+export const DINFRA_NODE_BIN = peerBin('@dinfra/node/bin');
 
 /** The built-in catalog: `dinfra`, the marketplace chain, served by this workspace's dinfra-node. */
 export function builtinCatalog(): ChainCatalog {

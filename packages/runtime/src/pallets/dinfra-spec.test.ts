@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { Metadata, TypeRegistry } from '@polkadot/types';
+import { resolveFile } from '@dinfra/service';
 import { dinfraMetadata } from '../dinfra-runtime.ts';
 
 /** Keeps runtime-specs/dinfra.md and the runtime metadata in step. */
-const spec = readFileSync(new URL('../../../../runtime-specs/dinfra.md', import.meta.url), 'utf8');
+const spec = readFileSync(resolveFile(import.meta, '@dinfra/runtime-specs/dinfra.md'), 'utf8');
 
 function section(pallet: string, name: string): string[] {
   const start = spec.indexOf(`## Pallet \`${pallet}\``);

@@ -1,14 +1,14 @@
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { DeploymentSpec } from '../../backend.ts';
 import type { ChainCatalog } from '../../launch/catalog.ts';
 import { toCommand } from '../../launch/command.ts';
 import { LaunchPlanError } from '../../launch/errors.ts';
+import { peerBin } from '../../launch/peer-bin.ts';
 import { chainSpecPath, type LaunchPlan } from '../../launch/plan.ts';
 import { planNode, type MarketplaceChain } from '../../launch/plan-node.ts';
 import type { MemberRecord } from './record.ts';
 
-export const GATEWAY_BIN = fileURLToPath(new URL('../../../../gateway/bin/dinfra-gateway.mjs', import.meta.url));
+export const GATEWAY_BIN = peerBin('@dinfra/gateway/bin');
 
 export interface MemberPlanInput {
   readonly spec: DeploymentSpec;

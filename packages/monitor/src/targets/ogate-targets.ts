@@ -66,10 +66,23 @@ export class OgateTargets {
       const parsed = deploymentList.safeParse(await res.json());
       if (!parsed.success) throw new Error(`GET /v1/deployments: unexpected body: ${parsed.error.issues[0]!.path.join('.')}: ${parsed.error.issues[0]!.message}`);
       for (const d of parsed.data.deployments) this.expiresAt.set(d.id, d.billing?.expiresAt ?? null);
-      this.m.setDynamicTargets(deploymentsToTargets(o.provider, parsed.data.deployments));
+      const targets = deploymentsToTargets(o.provider, parsed.data.deployments);
+      this.m.setDynamicTargets(targets);
+      this.exportBlocksLeft(targets);
     } catch (e) {
       // Keep the last known set: an OGate hiccup must not make deployments vanish from the page.
       log.warn({ err: (e as Error).message }, 'cannot read deployments from OGate');
+    }
+  }
+
+  /** FundsLow's input: blocks until each deposit runs out (expiry block from the chain, via OGate, minus the chain's head). */
+  private exportBlocksLeft(targets: TargetConfig[]): void {
+    const head = this.m.network.best(this.m.network.referenceGenesis, Date.now());
+    this.m.metrics.blocksLeft.reset();
+    if (head === undefined) return;
+    for (const t of targets) {
+      const exp = t.subscription !== undefined ? this.expiresAt.get(t.subscription) : undefined;
+      if (exp !== undefined && exp !== null) this.m.metrics.blocksLeft.set({ subscription: t.subscription!, target: t.name }, Math.max(0, exp - head));
     }
   }
 }

@@ -9,6 +9,7 @@ import { typeCommand } from './commands/type/index.ts';
 import { subscribeCommand } from './commands/subscribe/subscribe.ts';
 import { subscriptionCommand } from './commands/subscription/index.ts';
 import { keysCommand } from './commands/keys/index.ts';
+import { snapshotCommand } from './commands/snapshot/index.ts';
 
 export const VERSION = '0.1.0';
 
@@ -51,6 +52,7 @@ export function buildProgram(): Command {
   program.addCommand(subscribeCommand());
   program.addCommand(subscriptionCommand());
   program.addCommand(keysCommand());
+  program.addCommand(snapshotCommand());
   inheritSettings(program);
   return program;
 }

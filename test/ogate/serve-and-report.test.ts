@@ -76,6 +76,7 @@ describe('OGate serves awards and reports status', () => {
   });
 
   it('a provisioning then a running report land on chain as StatusChanged in the next block', async () => {
+    const served = (await ogateFetch(og, token, `/v1/deployments/${id}`)).body;
     const before = (await api.rpc.chain.getHeader()).number.toNumber();
     const p = await ogateFetch(og, token, `/v1/deployments/${id}/status`, { method: 'PUT', body: { generation, state: 'provisioning' } });
     expect(p.status).toBe(202);
@@ -97,6 +98,10 @@ describe('OGate serves awards and reports status', () => {
     // The served view follows the chain, and a repeat of a reflected report is 200 with no extrinsic.
     const d = await waitDeployment((x) => x.state === 'running');
     expect(d.endpoints).toEqual(['wss://rpc-1.alice.example']);
+    // The reactor's own reports changed the status only: a new revision, the same spec revision
+    // (a reactor is not woken to re-list its backend for them).
+    expect(d.revision).toBeGreaterThan(served.revision);
+    expect(d.specRevision).toBe(served.specRevision);
     const again = await ogateFetch(og, token, `/v1/deployments/${id}/status`, { method: 'PUT', body: { generation, state: 'running', endpoints: ['wss://rpc-1.alice.example'] } });
     expect(again.status).toBe(200);
     expect(again.body).toEqual({ reportId: null, status: 'reflected' });
@@ -121,6 +126,7 @@ describe('OGate serves awards and reports status', () => {
     expect(sub.status.asTerminated.reason.type).toBe('ByProvider');
     const d = await waitDeployment((x) => x.desired === 'absent');
     expect(d).toMatchObject({ state: 'terminated', reason: 'terminated: ByProvider' });
+    expect(d.specRevision).toBe(d.revision); // desired changed: a spec change
     const again = await ogateFetch(og, token, `/v1/deployments/${id}/terminate`, { method: 'POST', body: { reason: 'again' } });
     expect(again.status).toBe(200);
   });

@@ -247,8 +247,10 @@ export interface components {
             awardedAt: number;
             /** @description Why it is absent (termination reason or lost award), when it is. */
             reason?: string | null;
-            /** @description The revision of the last change of this deployment. */
+            /** @description The revision of the last change of this deployment (any field). */
             revision: number;
+            /** @description The revision of the last change a reactor acts on (a new award, `desired`, the descriptor). A status-only change (chain `state`, `endpoints`, `billing`, `reason`, e.g. the reactor's own report landing) bumps `revision` but not this: a reactor need not reconcile its backend for it. */
+            specRevision: number;
         };
         Billing: {
             pricePerBlock: components["schemas"]["Balance"];

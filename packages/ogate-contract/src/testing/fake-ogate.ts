@@ -30,6 +30,8 @@ export interface FakeOGateOptions {
 }
 
 const GENESIS = '0x' + '11'.repeat(32);
+/** What a reactor acts on (anything else is status). */
+const specOf = (d: Deployment) => JSON.stringify([d.type, d.generation, d.desired, d.descriptor, d.secrets, d.descriptorCid]);
 
 export class FakeOGate {
   readonly deployments = new Map<string, Deployment>();
@@ -68,14 +70,19 @@ export class FakeOGate {
     return f;
   }
 
-  /** Adds or changes a deployment (bumps the revision, wakes long-polls). */
-  upsert(d: Partial<Deployment> & { id: string }): Deployment {
+  /**
+   * Adds or changes a deployment (bumps the revision, wakes long-polls). As OGate, the spec
+   * revision moves too unless only status fields (state, endpoints, billing, reason) changed.
+   */
+  upsert(d: Partial<Omit<Deployment, 'revision' | 'specRevision'>> & { id: string }): Deployment {
     const old = this.deployments.get(d.id);
+    const revision = ++this.revision;
     const next: Deployment = {
       type: 'substrate-node', generation: 1, desired: 'present', state: 'awarded', endpoints: [], descriptor: { role: 'rpc', chain: 'dinfra', version: 'v' } as unknown as Deployment['descriptor'], secrets: {}, subscriber: '5S', awardedAt: 1,
       billing: { pricePerBlock: '0', deposit: '0', remaining: '0', expiresAt: null },
-      ...old, ...d, revision: ++this.revision,
+      ...old, ...d, revision, specRevision: revision,
     };
+    if (old && specOf(old) === specOf(next)) next.specRevision = old.specRevision;
     this.deployments.set(d.id, next);
     for (const w of this.#waiters.splice(0)) w();
     return next;

@@ -1,6 +1,6 @@
 /** Token scoping: which deployments a token may see and report on. */
 import type { Context } from 'openapi-backend';
-import type { DeploymentRow } from '../desired/types.ts';
+import type { DeploymentRow } from '../store/deployment-row.ts';
 import type { Store } from '../store/index.ts';
 import type { TokenClaims } from './auth.ts';
 import { forbidden, notFound } from './problem.ts';

@@ -1,16 +1,16 @@
 /**
  * Applies one finalized block: the provider's subscription events become deployment changes,
- * our outbox extrinsics found in the block finalize their reports, and the cursor moves, all
- * in ONE SQLite transaction (a crash loses nothing and repeats nothing).
+ * the outbox confirms its extrinsics found in the block (outbox/confirm.ts), and the cursor
+ * moves, all in ONE SQLite transaction (a crash loses nothing and repeats nothing).
  */
-import type { FrameSystemEventRecord } from '@polkadot/types/lookup';
 import type { OGateContext } from '../context.ts';
 import { absenceReason, applyLiveRecord, markAbsent, newAwardRow } from '../desired/derive.ts';
-import type { DeploymentRow } from '../desired/types.ts';
+import type { DeploymentRow } from '../store/deployment-row.ts';
 import { lossCauseText } from './records.ts';
 import { eventsAt, subscriptionsAt, type BlockRef } from './read.ts';
-import { itemResults } from './block-items.ts';
 import type { TypeCatalog } from './type-names.ts';
+import { confirmIncluded, findIncluded } from '../outbox/confirm.ts';
+import { serveChange } from '../desired/serve-change.ts';
 
 type Step =
   | { kind: 'awarded' }
@@ -44,13 +44,14 @@ export async function applyBlock(ctx: OGateContext, types: TypeCatalog, block: B
   const records = steps.size ? await subscriptionsAt(api, block.hash, [...steps.keys()]) : new Map();
   const typeNames = new Map<number, string>();
   for (const r of records.values()) if (r) typeNames.set(r.typeId, (await types.get(r.typeId)).name);
-  const ours = await ourExtrinsics(ctx, block, events);
+  const included = await findIncluded(api, store, block, events);
 
   const outcome: BlockOutcome = { served: [], newFetches: 0, finalizedReports: [] };
   store.tx(() => {
     for (const [id, list] of steps) {
       const record = records.get(id);
-      let row = store.deployments.get(id.toString());
+      const before = store.deployments.get(id.toString());
+      let row = before && { ...before };
       let changed = false;
       for (const step of list) {
         if (step.kind === 'awarded' && record) {
@@ -65,38 +66,11 @@ export async function applyBlock(ctx: OGateContext, types: TypeCatalog, block: B
         if (record && record.provider === me && record.state !== 'terminated') changed = applyLiveRecord(row, record, block.number) || changed;
         else changed = markAbsent(row, absenceReason(record, me), record?.state === 'terminated') || changed;
       }
-      if (changed && row.phase === 'ready') {
-        row.revision = store.meta.nextRevision();
-        outcome.served.push(row);
-      }
-      store.deployments.put(row);
+      if (!changed) store.deployments.put(row);
+      else if (serveChange(store, before, row)) outcome.served.push(row);
     }
-    for (const x of ours) {
-      store.extrinsics.included(x.extrinsicId, block);
-      x.reportIds.forEach((rid, i) => {
-        const item = x.failed ? { ok: false, error: x.failed } : x.items[i];
-        const rep = store.reports.get(rid);
-        if (!rep) return;
-        store.reports.markFinal(rid, item?.ok ? 'finalized' : 'failed', block, item?.ok ? null : (item?.error ?? { name: 'Unknown', docs: 'no item result in the block' }));
-        if (item?.ok) outcome.finalizedReports.push({ id: rid, queuedMs: rep.queuedMs });
-      });
-    }
+    outcome.finalizedReports = confirmIncluded(store, included, block);
     store.meta.setCursor(block);
   });
   return outcome;
-}
-
-/** Our pending outbox extrinsics included in this block, with their item results. */
-async function ourExtrinsics(ctx: OGateContext, block: BlockRef, events: FrameSystemEventRecord[]) {
-  const pending = ctx.store.extrinsics.pending();
-  if (!pending.length) return [];
-  const signed = await ctx.api.rpc.chain.getBlock(block.hash);
-  const out: Array<{ extrinsicId: number; reportIds: number[]; items: ReturnType<typeof itemResults>['items']; failed: ReturnType<typeof itemResults>['failed'] }> = [];
-  signed.block.extrinsics.forEach((xt, index) => {
-    const row = ctx.store.extrinsics.pendingByHash(xt.hash.toHex());
-    if (!row) return;
-    const { items, failed } = itemResults(ctx.api, events, index);
-    out.push({ extrinsicId: row.id, reportIds: row.reportIds, items, failed });
-  });
-  return out;
 }

@@ -1,7 +1,7 @@
 /** The per-item results of our force_batch extrinsics in a block, from the block's events. */
 import type { ApiPromise } from '@polkadot/api';
 import type { FrameSystemEventRecord } from '@polkadot/types/lookup';
-import type { DispatchErrorInfo } from '../outbox/types.ts';
+import type { DispatchErrorInfo } from '../store/report-rows.ts';
 import { decodeDispatchError } from './dispatch-error.ts';
 
 export interface ItemResult {

@@ -1,7 +1,7 @@
 /** A DispatchError as `{ pallet, name, docs }` (module errors decoded with the metadata). */
 import type { ApiPromise } from '@polkadot/api';
 import type { SpRuntimeDispatchError } from '@polkadot/types/lookup';
-import type { DispatchErrorInfo } from '../outbox/types.ts';
+import type { DispatchErrorInfo } from '../store/report-rows.ts';
 
 export function decodeDispatchError(api: ApiPromise, e: SpRuntimeDispatchError): DispatchErrorInfo {
   if (e.isModule) {

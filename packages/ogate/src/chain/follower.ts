@@ -4,7 +4,7 @@
  * cursor + 1 to the head, in order. Connection errors back off and retry from the cursor.
  */
 import type { OGateContext } from '../context.ts';
-import type { DeploymentRow } from '../desired/types.ts';
+import type { DeploymentRow } from '../store/deployment-row.ts';
 import { applyBlock, type BlockOutcome } from './apply-block.ts';
 import { blockHashOf, finalizedHead, type BlockRef } from './read.ts';
 import { reconcile } from './reconcile.ts';

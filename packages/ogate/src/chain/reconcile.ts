@@ -1,14 +1,16 @@
 /**
  * Reconcile from chain storage at a finalized block: every live subscription of the provider
  * (paged through DinfraApi.subscriptions_of_provider) becomes or updates a deployment; rows
- * present in the store but no longer the provider's become absent. Pending outbox extrinsics
- * whose block was not seen are settled by the operator's nonce. One transaction, with the cursor.
+ * present in the store but no longer the provider's become absent. One transaction, with the
+ * cursor. (Pending outbox extrinsics whose block was not seen are settled by outbox/recover.ts,
+ * by the operator's nonce.)
  */
 import type { OGateContext } from '../context.ts';
 import { absenceReason, applyLiveRecord, generationAtReconcile, markAbsent, newAwardRow } from '../desired/derive.ts';
-import type { DeploymentRow } from '../desired/types.ts';
+import type { DeploymentRow } from '../store/deployment-row.ts';
 import { liveIdsOf, subscriptionsAt, type BlockRef } from './read.ts';
 import type { TypeCatalog } from './type-names.ts';
+import { serveChange } from '../desired/serve-change.ts';
 
 export interface ReconcileOutcome {
   live: number;
@@ -34,6 +36,7 @@ export async function reconcile(ctx: OGateContext, types: TypeCatalog, at: Block
       const record = records.get(id);
       if (!record) continue;
       const existing = store.deployments.get(id.toString());
+      const before = existing;
       const generation = generationAtReconcile(record, me);
       let row: DeploymentRow;
       let changed: boolean;
@@ -42,26 +45,19 @@ export async function reconcile(ctx: OGateContext, types: TypeCatalog, at: Block
         out.added++;
         changed = true;
       } else {
-        row = existing;
+        row = { ...existing };
         changed = applyLiveRecord(row, record, at.number);
         if (changed) out.updated++;
       }
-      if (changed && row.phase === 'ready') {
-        row.revision = store.meta.nextRevision();
-        out.served.push(row);
-      }
-      if (changed) store.deployments.put(row);
+      if (changed && serveChange(store, before, row)) out.served.push(row);
     }
     for (const id of gone) {
-      const row = store.deployments.get(id.toString())!;
+      const before = store.deployments.get(id.toString())!;
+      const row = { ...before };
       const record = records.get(id);
       if (markAbsent(row, absenceReason(record, me), record?.state === 'terminated')) {
         out.removed++;
-        if (row.phase === 'ready') {
-          row.revision = store.meta.nextRevision();
-          out.served.push(row);
-        }
-        store.deployments.put(row);
+        if (serveChange(store, before, row)) out.served.push(row);
       }
     }
     store.meta.setCursor(at);

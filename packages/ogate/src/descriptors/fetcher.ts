@@ -6,7 +6,8 @@
 import type { ContentStore, Sr25519Keypair } from '@dinfra/content';
 import type { OGateContext } from '../context.ts';
 import type { TypeCatalog } from '../chain/type-names.ts';
-import type { DeploymentRow } from '../desired/types.ts';
+import { serveChange } from '../desired/serve-change.ts';
+import type { DeploymentRow } from '../store/deployment-row.ts';
 import { DescriptorError, truncateUtf8 } from './errors.ts';
 import { SchemaCache } from './schemas.ts';
 import { verifyDescriptor } from './verify.ts';
@@ -88,13 +89,10 @@ export class DescriptorFetcher {
       }
       const verified = await pending;
       const served = ctx.store.tx(() => {
-        const cur = ctx.store.deployments.get(row.id);
-        if (!cur || cur.generation !== row.generation || cur.phase !== 'fetching') return undefined;
-        cur.phase = 'ready';
-        cur.descriptor = verified.descriptor;
-        cur.sealedSecrets = verified.sealedSecrets;
-        cur.revision = ctx.store.meta.nextRevision();
-        ctx.store.deployments.put(cur);
+        const before = ctx.store.deployments.get(row.id);
+        if (!before || before.generation !== row.generation || before.phase !== 'fetching') return undefined;
+        const cur = { ...before, phase: 'ready' as const, descriptor: verified.descriptor, sealedSecrets: verified.sealedSecrets };
+        serveChange(ctx.store, before, cur);
         return cur;
       });
       if (served) {
@@ -125,7 +123,7 @@ export class DescriptorFetcher {
         cur.fetchAttempts = attempts;
         ctx.store.deployments.put(cur);
         if (cur.desired !== 'present') return undefined;
-        return ctx.store.reports.insert({ deploymentId: cur.id, generation: cur.generation, kind: 'failed', reason });
+        return ctx.store.reports.queue({ deploymentId: cur.id, generation: cur.generation, kind: 'failed', reason });
       });
       ctx.metrics.descriptorFailures.inc({ cause: err.cause_ });
       log.warn({ cause: err.cause_, reason, report: report?.id }, 'descriptor rejected; reporting Failed');

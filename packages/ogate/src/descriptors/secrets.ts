@@ -1,6 +1,6 @@
 /** Opens a served deployment's sealed secrets with the operator keys (kept in memory only). */
 import { openSecret, type Sr25519Keypair } from '@dinfra/content';
-import type { DeploymentRow } from '../desired/types.ts';
+import type { DeploymentRow } from '../store/deployment-row.ts';
 
 export class SecretOpener {
   readonly #cache = new Map<string, { sealed: string; open: Record<string, string> }>();

@@ -1,6 +1,6 @@
 /** The API's Deployment object of a row (secrets passed in opened, never stored in the clear). */
 import type { components } from '@dinfra/ogate-contract';
-import type { DeploymentRow } from './types.ts';
+import type { DeploymentRow } from '../store/deployment-row.ts';
 
 export type ApiDeployment = components['schemas']['Deployment'];
 
@@ -20,5 +20,6 @@ export function toApiDeployment(row: DeploymentRow, secrets: Record<string, stri
     awardedAt: row.awardedAt,
     reason: row.reason,
     revision: row.revision,
+    specRevision: row.specRevision,
   };
 }

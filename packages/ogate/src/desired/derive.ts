@@ -7,7 +7,7 @@
  * `excluded` (runtime-specs/dinfra.md, "Losing an award"). The two rules agree.
  */
 import type { SubscriptionRecord } from '../chain/records.ts';
-import type { Billing, DeploymentRow } from './types.ts';
+import type { Billing, DeploymentRow } from '../store/deployment-row.ts';
 
 export function billingOf(r: SubscriptionRecord, now: number): Billing {
   let remaining = r.deposit;
@@ -43,6 +43,7 @@ export function newAwardRow(input: { id: bigint; record: SubscriptionRecord; typ
     awardedMs: Date.now(),
     reason: null,
     revision: 0,
+    specRevision: 0,
     absentSince: null,
     fetchAttempts: 0,
     fetchNextAt: 0,

@@ -1,7 +1,7 @@
 /** The chain call of each report kind (Subscriptions.report_status / terminate). */
 import type { ApiPromise } from '@polkadot/api';
 import type { SubmittableExtrinsic } from '@polkadot/api/types';
-import type { ReportRow } from './types.ts';
+import type { ReportRow } from '../store/report-rows.ts';
 
 export function callOf(api: ApiPromise, r: ReportRow): SubmittableExtrinsic<'promise'> {
   const id = BigInt(r.deploymentId);

@@ -11,7 +11,7 @@
  */
 import type { OGateContext } from '../context.ts';
 import { applicability } from './reflected.ts';
-import type { ExtrinsicRow } from './types.ts';
+import type { ExtrinsicRow } from '../store/report-rows.ts';
 
 export interface RecoveryPlan {
   resign: ExtrinsicRow[];
@@ -42,7 +42,8 @@ function settleByState(ctx: OGateContext, x: ExtrinsicRow): void {
       const r = store.reports.get(rid);
       if (!r || !['submitted', 'in-block', 'queued'].includes(r.status)) continue;
       const ok = applicability(store.deployments.get(r.deploymentId), r) === 'reflected';
-      store.reports.markFinal(rid, ok ? 'finalized' : 'failed', null, ok ? null : { name: 'Unknown', docs: 'the extrinsic landed in a block OGate did not match; the chain state does not reflect this report' });
+      if (ok) store.reports.finalized(rid, null);
+      else store.reports.failed(rid, null, { name: 'Unknown', docs: 'the extrinsic landed in a block OGate did not match; the chain state does not reflect this report' });
     }
   });
   ctx.log.warn({ nonce: x.nonce, hash: x.hash }, 'outbox extrinsic settled by chain state (its block was not matched)');

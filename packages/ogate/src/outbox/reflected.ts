@@ -2,8 +2,8 @@
  * Whether the chain (as OGate last saw it at its cursor) already reflects a report, or the
  * report no longer applies. Used when a report arrives and again right before signing.
  */
-import type { DeploymentRow } from '../desired/types.ts';
-import type { ReportKind } from './types.ts';
+import type { DeploymentRow } from '../store/deployment-row.ts';
+import type { ReportKind } from '../store/report-rows.ts';
 
 export type Applicability = 'needed' | 'reflected' | 'stale';
 

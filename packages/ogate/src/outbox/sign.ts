@@ -3,7 +3,7 @@ import type { ApiPromise } from '@polkadot/api';
 import type { SubmittableExtrinsic } from '@polkadot/api/types';
 import type { KeyringPair } from '@polkadot/keyring/types';
 import { callOf } from './calls.ts';
-import type { ReportRow } from './types.ts';
+import type { ReportRow } from '../store/report-rows.ts';
 
 export interface Signed {
   xt: SubmittableExtrinsic<'promise'>;

@@ -2,14 +2,16 @@
  * The outbox's one signer loop for the operator key: coalesces queued reports into
  * `utility.force_batch` extrinsics (at most `batchMaxCalls` calls), nonces counted locally
  * (read from system_accountNextIndex at start and after any error), mortal era, inclusion
- * watched; finality is recorded by the follower when it sees the extrinsic in a finalized block.
+ * watched (`in-block`); finality is confirmed by outbox/confirm.ts inside the transaction of
+ * the finalized block that holds the extrinsic, and reports move only through the reports
+ * repository's named transitions.
  */
 import type { SubmittableExtrinsic } from '@polkadot/api/types';
 import type { OGateContext } from '../context.ts';
 import { planRecovery } from './recover.ts';
 import { applicability } from './reflected.ts';
 import { signBatch } from './sign.ts';
-import type { ExtrinsicRow, ReportRow } from './types.ts';
+import type { ExtrinsicRow, ReportRow } from '../store/report-rows.ts';
 
 const MAX_IN_FLIGHT = 4;
 const CHECK_EVERY_MS = 5_000;
@@ -116,7 +118,7 @@ export class Signer {
     const signed = await withTimeout(signBatch(this.ctx.api, this.ctx.operator, items, nonce, config.mortalPeriod), 'signing');
     const x = store.tx(() => {
       const row = store.extrinsics.insert({ nonce, hash: signed.hash, birth: signed.birth, period: config.mortalPeriod, reportIds: items.map((r) => r.id) });
-      items.forEach((r, i) => store.reports.markSubmitted(r.id, row.id, i));
+      items.forEach((r, i) => store.reports.submitted(r.id, row.id, i));
       return row;
     });
     this.#nonce = nonce + 1;
@@ -133,8 +135,8 @@ export class Signer {
       for (const r of reports) {
         const a = applicability(store.deployments.get(r.deploymentId), r);
         if (a === 'needed') keep.push(r);
-        else if (a === 'reflected') store.reports.setStatus(r.id, 'reflected');
-        else store.reports.markFinal(r.id, 'failed', null, { name: 'Stale', docs: 'the deployment generation changed or its award ended before the report was sent' });
+        else if (a === 'reflected') store.reports.reflected(r.id);
+        else store.reports.failed(r.id, null, { name: 'Stale', docs: 'the deployment generation changed or its award ended before the report was sent' });
       }
     });
     return keep;
@@ -150,7 +152,7 @@ export class Signer {
     const signed = await withTimeout(signBatch(this.ctx.api, this.ctx.operator, items, x.nonce, config.mortalPeriod), 'signing');
     store.tx(() => {
       store.extrinsics.resigned(x.id, { hash: signed.hash, birth: signed.birth, reportIds: items.map((r) => r.id) });
-      items.forEach((r, i) => store.reports.markSubmitted(r.id, x.id, i));
+      items.forEach((r, i) => store.reports.submitted(r.id, x.id, i));
     });
     this.ctx.metrics.extrinsics.inc({ outcome: 'resigned' });
     this.ctx.log.warn({ nonce: x.nonce, oldHash: x.hash, hash: signed.hash, calls: items.length }, 'outbox extrinsic re-signed (dropped, expired or never sent)');
@@ -167,10 +169,7 @@ export class Signer {
             .getHeader(hash)
             .then((h) =>
               store.tx(() => {
-                for (const r of items) {
-                  const cur = store.reports.get(r.id);
-                  if (cur?.status === 'submitted' && cur.extrinsicId === x.id) store.reports.markFinal(r.id, 'in-block', { hash, number: h.number.toNumber() }, null);
-                }
+                for (const r of items) store.reports.inBlock(r.id, x.id, { hash, number: h.number.toNumber() });
               }),
             )
             .catch(() => undefined);

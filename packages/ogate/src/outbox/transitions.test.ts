@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { DeploymentRow } from '../desired/types.ts';
+import type { DeploymentRow } from '../store/deployment-row.ts';
 import { applicability } from './reflected.ts';
 import { effectiveState, legalNext } from './transitions.ts';
-import type { ReportRow } from './types.ts';
+import type { ReportRow } from '../store/report-rows.ts';
 
 const row = (over: Partial<DeploymentRow> = {}) => ({ generation: 1, desired: 'present', state: 'awarded', endpoints: [], ...over }) as DeploymentRow;
 

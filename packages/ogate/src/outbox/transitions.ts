@@ -1,6 +1,6 @@
 /** The chain's legal transitions (runtime-specs/dinfra.md, "Life cycle"), to refuse a report before it costs a fee. */
-import type { ChainState } from '../desired/types.ts';
-import type { ReportKind, ReportRow } from './types.ts';
+import type { ChainState } from '../store/deployment-row.ts';
+import type { ReportKind, ReportRow } from '../store/report-rows.ts';
 
 /** The state the chain will be in once the open reports land (the last one wins). */
 export function effectiveState(chain: ChainState, open: ReportRow[]): ChainState {

@@ -1,6 +1,6 @@
 /** The deployments table: one row per subscription awarded to this provider. */
 import type { Db } from './db.ts';
-import type { DeploymentRow } from '../desired/types.ts';
+import type { DeploymentRow } from './deployment-row.ts';
 
 interface Raw {
   id: string;
@@ -20,6 +20,7 @@ interface Raw {
   awarded_ms: number;
   reason: string | null;
   revision: number;
+  spec_revision: number;
   absent_since: number | null;
   fetch_attempts: number;
   fetch_next_at: number;
@@ -43,6 +44,7 @@ const fromRaw = (r: Raw): DeploymentRow => ({
   awardedMs: r.awarded_ms,
   reason: r.reason,
   revision: r.revision,
+  specRevision: r.spec_revision,
   absentSince: r.absent_since,
   fetchAttempts: r.fetch_attempts,
   fetchNextAt: r.fetch_next_at,
@@ -66,6 +68,7 @@ const toRaw = (d: DeploymentRow): Raw => ({
   awarded_ms: d.awardedMs,
   reason: d.reason,
   revision: d.revision,
+  spec_revision: d.specRevision,
   absent_since: d.absentSince,
   fetch_attempts: d.fetchAttempts,
   fetch_next_at: d.fetchNextAt,
@@ -88,7 +91,7 @@ export class DeploymentsRepo {
 
   constructor(db: Db) {
     this.#get = db.prepare<[string], Raw>('SELECT * FROM deployments WHERE id = ?');
-    const cols = 'id, type_id, type, generation, desired, state, endpoints, phase, descriptor_cid, descriptor, sealed_secrets, billing, subscriber, awarded_at, awarded_ms, reason, revision, absent_since, fetch_attempts, fetch_next_at';
+    const cols = 'id, type_id, type, generation, desired, state, endpoints, phase, descriptor_cid, descriptor, sealed_secrets, billing, subscriber, awarded_at, awarded_ms, reason, revision, spec_revision, absent_since, fetch_attempts, fetch_next_at';
     const params = cols.split(', ').map((c) => `@${c}`).join(', ');
     const updates = cols.split(', ').filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`).join(', ');
     this.#upsert = db.prepare<[Raw]>(`INSERT INTO deployments (${cols}) VALUES (${params}) ON CONFLICT(id) DO UPDATE SET ${updates}`);

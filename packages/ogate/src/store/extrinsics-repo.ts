@@ -1,6 +1,6 @@
 /** The extrinsics table: every signed outbox extrinsic, its nonce and what it carries. */
 import type { Db } from './db.ts';
-import type { ExtrinsicRow, ExtrinsicStatus } from '../outbox/types.ts';
+import type { ExtrinsicRow, ExtrinsicStatus } from './report-rows.ts';
 
 interface Raw {
   id: number;

@@ -59,4 +59,10 @@ export const MIGRATIONS: string[] = [
   );
   CREATE INDEX extrinsics_status ON extrinsics(status);
   `,
+  // A spec revision apart from the revision: a change a reactor acts on (award, desired, descriptor) bumps both;
+  // a status-only change (chain state, endpoints, billing) only the revision.
+  `
+  ALTER TABLE deployments ADD COLUMN spec_revision INTEGER NOT NULL DEFAULT 0;
+  UPDATE deployments SET spec_revision = revision;
+  `,
 ];

@@ -1,6 +1,12 @@
-/** The reports table: the durable outbox of status reports and terminations. */
+/**
+ * The reports table: the durable outbox of status reports and terminations. A report moves
+ * only through the named transitions below: queued -> submitted -> in-block -> finalized |
+ * failed, or reflected (nothing had to go on chain), or failed before it was sent.
+ */
 import type { Db } from './db.ts';
-import type { DispatchErrorInfo, ReportKind, ReportRow, ReportStatus } from '../outbox/types.ts';
+import type { DispatchErrorInfo, ReportKind, ReportRow, ReportStatus } from './report-rows.ts';
+
+type BlockRef = { hash: string; number: number };
 
 interface Raw {
   id: number;
@@ -44,7 +50,6 @@ export interface NewReport {
   kind: ReportKind;
   endpoints?: string[] | null;
   reason?: string | null;
-  status?: ReportStatus;
 }
 
 export class ReportsRepo {
@@ -52,8 +57,9 @@ export class ReportsRepo {
   readonly #get;
   readonly #open;
   readonly #queued;
-  readonly #setStatus;
+  readonly #reflected;
   readonly #submitted;
+  readonly #inBlock;
   readonly #final;
   readonly #countQueued;
 
@@ -67,9 +73,12 @@ export class ReportsRepo {
       `SELECT * FROM reports WHERE deployment_id = ? AND generation = ? AND status IN ('queued', 'submitted', 'in-block') ORDER BY id`,
     );
     this.#queued = db.prepare<[number], Raw>(`SELECT * FROM reports WHERE status = 'queued' ORDER BY id LIMIT ?`);
-    this.#setStatus = db.prepare<[string, string, number]>('UPDATE reports SET status = ?, updated_at = ? WHERE id = ?');
+    this.#reflected = db.prepare<[string, number]>(`UPDATE reports SET status = 'reflected', updated_at = ? WHERE id = ?`);
     this.#submitted = db.prepare<[number, number, string, number]>(
       `UPDATE reports SET status = 'submitted', extrinsic_id = ?, item_index = ?, updated_at = ?, block_hash = NULL, block_number = NULL WHERE id = ?`,
+    );
+    this.#inBlock = db.prepare<[string, number, string, number, number]>(
+      `UPDATE reports SET status = 'in-block', block_hash = ?, block_number = ?, updated_at = ? WHERE id = ? AND status = 'submitted' AND extrinsic_id = ?`,
     );
     this.#final = db.prepare<[string, string | null, number | null, string | null, string, number]>(
       'UPDATE reports SET status = ?, block_hash = ?, block_number = ?, error = ?, updated_at = ? WHERE id = ?',
@@ -77,7 +86,8 @@ export class ReportsRepo {
     this.#countQueued = db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM reports WHERE status IN ('queued', 'submitted', 'in-block')`);
   }
 
-  insert(r: NewReport): ReportRow {
+  /** A new report, queued for the signer. */
+  queue(r: NewReport): ReportRow {
     const now = new Date();
     const info = this.#insert.run({
       deployment_id: r.deploymentId,
@@ -85,7 +95,7 @@ export class ReportsRepo {
       kind: r.kind,
       endpoints: r.endpoints ? JSON.stringify(r.endpoints) : null,
       reason: r.reason ?? null,
-      status: r.status ?? 'queued',
+      status: 'queued',
       now: now.toISOString(),
       ms: now.getTime(),
     });
@@ -106,16 +116,29 @@ export class ReportsRepo {
     return this.#queued.all(limit).map(fromRaw);
   }
 
-  setStatus(id: number, status: ReportStatus): void {
-    this.#setStatus.run(status, new Date().toISOString(), id);
+  /** The chain already reflects it: nothing goes on chain. */
+  reflected(id: number): void {
+    this.#reflected.run(new Date().toISOString(), id);
   }
 
-  markSubmitted(id: number, extrinsicId: number, itemIndex: number): void {
+  /** Signed into extrinsic `extrinsicId` as its item `itemIndex` (again, when re-signed). */
+  submitted(id: number, extrinsicId: number, itemIndex: number): void {
     this.#submitted.run(extrinsicId, itemIndex, new Date().toISOString(), id);
   }
 
-  markFinal(id: number, status: ReportStatus, block: { hash: string; number: number } | null, error: DispatchErrorInfo | null): void {
-    this.#final.run(status, block?.hash ?? null, block?.number ?? null, error ? JSON.stringify(error) : null, new Date().toISOString(), id);
+  /** Its extrinsic is in a (not yet finalized) block; only while it is still submitted in that extrinsic. */
+  inBlock(id: number, extrinsicId: number, block: BlockRef): void {
+    this.#inBlock.run(block.hash, block.number, new Date().toISOString(), id, extrinsicId);
+  }
+
+  /** Done on chain (`block` null when settled by the chain state without its block). */
+  finalized(id: number, block: BlockRef | null): void {
+    this.#final.run('finalized', block?.hash ?? null, block?.number ?? null, null, new Date().toISOString(), id);
+  }
+
+  /** Failed for good: on chain (its item's dispatch error) or before it was sent. */
+  failed(id: number, block: BlockRef | null, error: DispatchErrorInfo): void {
+    this.#final.run('failed', block?.hash ?? null, block?.number ?? null, JSON.stringify(error), new Date().toISOString(), id);
   }
 
   /** Reports not yet final (outbox depth). */

@@ -6,7 +6,7 @@ import { diff, type DiffInput } from './diff.ts';
 
 const P = '5Provider';
 const dep = (id: string, generation: number, desired: 'present' | 'absent' = 'present'): Deployment => ({
-  id, type: 'substrate-node', generation, desired, state: 'awarded', endpoints: [], descriptor: {}, secrets: {}, subscriber: '5S', awardedAt: 1, revision: 1,
+  id, type: 'substrate-node', generation, desired, state: 'awarded', endpoints: [], descriptor: {}, secrets: {}, subscriber: '5S', awardedAt: 1, revision: 1, specRevision: 1,
   billing: { pricePerBlock: '0', deposit: '0', remaining: '0', expiresAt: null },
 });
 const res = (id: string, generation: number, provider = P): Resource => {

@@ -189,6 +189,19 @@ describe('Reactor (against the REST contract)', () => {
     expect(states(ogate, '9')).toEqual(['provisioning', 'running']);
   });
 
+  it("its own reports do not wake it to re-list its backend (a status revision, not a spec revision)", async () => {
+    const { ogate, backend } = await setup({ extra: { resyncMs: 60_000 } });
+    ogate.upsert({ id: '11' });
+    await until('running', () => states(ogate, '11').includes('running'));
+    await new Promise((r) => setTimeout(r, 300));
+    const d = ogate.deployments.get('11')!;
+    expect(d.revision).toBeGreaterThan(d.specRevision);
+    expect(backend.calls.list).toBe(2); // the first pass and the award's; the two reports none
+    ogate.upsert({ id: '11', desired: 'absent' });
+    await until('destroyed', () => backend.resources.size === 0);
+    expect(backend.calls.list).toBe(3);
+  });
+
   it('stops acting on a stale generation (409) and serves the new one', async () => {
     const { ogate, backend } = await setup();
     ogate.upsert({ id: '10' });

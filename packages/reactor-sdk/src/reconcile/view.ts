@@ -11,7 +11,11 @@ export class DesiredView {
     return this.#revision;
   }
 
-  /** Applies a listing; returns true when something changed. */
+  /**
+   * Applies a listing; returns true when something a reactor acts on changed (a deployment
+   * came, went, or its `specRevision` moved). A status-only change (e.g. the reactor's own
+   * report landing on chain) updates the view without waking a reconcile pass.
+   */
   apply(list: DeploymentList, now = Date.now()): boolean {
     let changed = false;
     if (list.complete) {
@@ -22,7 +26,7 @@ export class DesiredView {
     for (const d of list.deployments) {
       const old = this.#byId.get(d.id);
       if (!old || old.revision < d.revision || list.complete) {
-        if (!old || old.revision !== d.revision) changed = true;
+        if (!old || old.specRevision !== d.specRevision) changed = true;
         this.#byId.set(d.id, d);
       }
     }

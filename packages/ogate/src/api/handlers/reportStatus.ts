@@ -5,7 +5,7 @@ import { badRequest, HttpProblem, PROBLEM } from '../problem.ts';
 import { applicability } from '../../outbox/reflected.ts';
 import { truncateUtf8 } from '../../descriptors/errors.ts';
 import { effectiveState, legalNext } from '../../outbox/transitions.ts';
-import type { ReportKind } from '../../outbox/types.ts';
+import type { ReportKind } from '../../store/report-rows.ts';
 
 export const reportStatus: HandlerFactory<'reportStatus'> = ({ ctx }) => (c, _req, res) => {
   const { store, changes, metrics, log } = ctx;
@@ -32,7 +32,7 @@ export const reportStatus: HandlerFactory<'reportStatus'> = ({ ctx }) => (c, _re
     if (!legalNext(from, kind, endpoints, row.endpoints)) {
       throw new HttpProblem(409, PROBLEM.illegalTransition, 'Illegal transition', `deployment ${id} is ${from}${open.length ? ' (with reports queued)' : ''}; ${kind} does not follow`);
     }
-    const r = store.reports.insert({ deploymentId: id, generation: row.generation, kind, endpoints, reason });
+    const r = store.reports.queue({ deploymentId: id, generation: row.generation, kind, endpoints, reason });
     return { status: 202, reportId: String(r.id), state: r.status };
   });
   if (out.status === 202) {

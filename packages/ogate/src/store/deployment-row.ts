@@ -1,4 +1,4 @@
-/** The internal model of a deployment (one row per subscription awarded to this provider). */
+/** The deployments table's row: the internal model of a deployment (one row per subscription awarded to this provider). */
 export type Desired = 'present' | 'absent';
 export type ChainState = 'awarded' | 'provisioning' | 'running' | 'degraded' | 'terminated';
 /** fetching: descriptor not yet verified (not served); ready: served; rejected: reported Failed (never served). */
@@ -31,7 +31,10 @@ export interface DeploymentRow {
   /** Wall clock (ms) when OGate processed the award (award -> served metric). */
   awardedMs: number;
   reason: string | null;
+  /** The revision of the last change of any field (what `since` long-polls compare). */
   revision: number;
+  /** The revision of the last change a reactor acts on (award, desired, descriptor); status-only changes keep it. */
+  specRevision: number;
   absentSince: number | null;
   fetchAttempts: number;
   fetchNextAt: number;

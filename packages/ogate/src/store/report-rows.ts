@@ -1,4 +1,4 @@
-/** Reports (the outbox) and the extrinsics that carry them. */
+/** The outbox's rows: status reports and terminations, and the extrinsics that carry them. */
 export type ReportKind = 'provisioning' | 'running' | 'degraded' | 'failed' | 'terminate';
 /** queued -> submitted -> in-block -> finalized | failed; reflected: nothing had to go on chain. */
 export type ReportStatus = 'queued' | 'submitted' | 'in-block' | 'finalized' | 'failed' | 'reflected';

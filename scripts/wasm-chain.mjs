@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The DINFRA FRAME runtime (frame/runtime, compiled to Wasm) on Chopsticks, on one port.
 //
-//   node scripts/wasm-chain.mjs --port P [--block-mode instant|manual] [--preset dev|local]
+//   node scripts/wasm-chain.mjs --port P [--block-mode instant|manual|interval] [--preset dev|local]
 //
 // 1. builds frame/ (`cargo build --release -p dinfra-chain-spec-writer`; cargo decides what is
 //    stale, a warm no-op takes seconds) into $CARGO_TARGET_DIR (default
@@ -10,7 +10,11 @@
 //    (`dinfra-chain-spec --preset P --out .tmp/wasm-chain/P.json`);
 // 3. starts @acala-network/chopsticks from that spec (`genesis:`, no upstream endpoint, no db)
 //    on ws://HOST:P (HTTP on the same port). `instant` builds a block per transaction;
-//    `manual` builds one per `dev_newBlock` ({ count }), as dinfra-node --sealing manual does.
+//    `manual` builds one per `dev_newBlock` ({ count }), as dinfra-node --sealing manual does;
+//    `interval` builds one every --block-time ms (manual mode plus a timer: Chopsticks has no
+//    interval mode of its own), as dinfra-node --sealing interval does.
+//
+// Chopsticks keeps the chain in memory: every start begins at genesis.
 //
 // It prints one line `wasm-chain: ready ws://…` (with --json, one JSON object) when clients
 // may connect, and stops on SIGINT / SIGTERM. `--build-only` stops after step 2 and prints the
@@ -23,10 +27,12 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const USAGE = `Usage: node scripts/wasm-chain.mjs --port P [--block-mode instant|manual] [--preset dev|local]
-                                 [--host 127.0.0.1] [--build-only] [--no-build] [--json]
+const USAGE = `Usage: node scripts/wasm-chain.mjs --port P [--block-mode instant|manual|interval] [--preset dev|local]
+                                 [--block-time MS] [--host 127.0.0.1] [--build-only] [--no-build] [--json]
   --port P          WebSocket + HTTP JSON-RPC port (0: any free port)
-  --block-mode M    instant (a block per transaction, default) or manual (dev_newBlock)
+  --block-mode M    instant (a block per transaction, default), manual (dev_newBlock) or
+                    interval (a block every --block-time ms)
+  --block-time MS   milliseconds between blocks in interval mode (default 6000)
   --preset N        genesis preset of the runtime: dev (default) or local
   --host H          listening interface (default 127.0.0.1)
   --build-only      build the runtime and write the chain spec, print its path, exit
@@ -44,6 +50,7 @@ function options() {
       options: {
         port: { type: 'string' },
         'block-mode': { type: 'string', default: 'instant' },
+        'block-time': { type: 'string', default: '6000' },
         preset: { type: 'string', default: 'dev' },
         host: { type: 'string', default: '127.0.0.1' },
         'build-only': { type: 'boolean', default: false },
@@ -60,13 +67,15 @@ function options() {
     console.log(USAGE);
     process.exit(0);
   }
-  if (!['instant', 'manual'].includes(v['block-mode'])) throw new UsageError(`--block-mode: instant or manual, not ${v['block-mode']}`);
+  if (!['instant', 'manual', 'interval'].includes(v['block-mode'])) throw new UsageError(`--block-mode: instant, manual or interval, not ${v['block-mode']}`);
+  const blockTime = Number(v['block-time']);
+  if (!Number.isInteger(blockTime) || blockTime < 100) throw new UsageError(`--block-time: milliseconds >= 100, not ${v['block-time']}`);
   if (!['dev', 'local'].includes(v.preset)) throw new UsageError(`--preset: dev or local, not ${v.preset}`);
   const port = Number(v.port);
   if (!v['build-only'] && (v.port === undefined || !Number.isInteger(port) || port < 0 || port > 65535)) {
     throw new UsageError(`--port: a port number 0-65535${v.port === undefined ? ' is required' : `, not ${v.port}`}`);
   }
-  return { port, mode: v['block-mode'], preset: v.preset, host: v.host, buildOnly: v['build-only'], build: !v['no-build'], json: v.json };
+  return { port, mode: v['block-mode'], blockTime, preset: v.preset, host: v.host, buildOnly: v['build-only'], build: !v['no-build'], json: v.json };
 }
 
 export const targetDir = () => process.env.CARGO_TARGET_DIR ?? join(homedir(), '.cache', 'dinfra', 'cargo-target');
@@ -117,7 +126,7 @@ async function main() {
     genesis: JSON.parse(readFileSync(spec, 'utf8')),
     port: o.port,
     host: o.host,
-    'build-block-mode': o.mode === 'manual' ? BuildBlockMode.Manual : BuildBlockMode.Instant,
+    'build-block-mode': o.mode === 'instant' ? BuildBlockMode.Instant : BuildBlockMode.Manual,
     'runtime-log-level': 0,
   });
   const port = Number(String(chain.addr).split(':').pop());
@@ -129,9 +138,20 @@ async function main() {
   const ws = `ws://${o.host}:${port}`;
   console.log(o.json ? JSON.stringify({ ws, http: `http://${o.host}:${port}`, port, preset: o.preset, blockMode: o.mode, spec }) : `wasm-chain: ready ${ws} (preset ${o.preset}, block mode ${o.mode}, spec ${spec})`);
   let stopping = false;
+  let timer;
+  if (o.mode === 'interval') {
+    // One block at a time: the next tick waits for the block being built.
+    let building = false;
+    timer = setInterval(() => {
+      if (building || stopping) return;
+      building = true;
+      chain.chain.newBlock().catch((e) => console.error(`wasm-chain: block building failed: ${e.message}`)).finally(() => (building = false));
+    }, o.blockTime);
+  }
   const stop = async () => {
     if (stopping) return;
     stopping = true;
+    clearInterval(timer);
     await chain.close().catch(() => {});
     process.exit(0);
   };

@@ -22,6 +22,11 @@ Options:
   --fresh            delete .dinfra/ (chain, content store, OGate and reactor state) first
   --state-dir DIR    keep state in DIR instead of .dinfra/
   --block-time MS    milliseconds between blocks (default 3000)
+  --runtime ts|wasm  the chain: dinfra-node running the TypeScript runtime (ts, default), or
+                     the FRAME runtime compiled to Wasm on Chopsticks (wasm: scripts/wasm-chain.mjs
+                     builds frame/ with cargo first; Chopsticks keeps no state, so a wasm stack
+                     starts fresh every time, under <state-dir>/wasm/, and a deployed node of the
+                     \`dinfra\` chain runs its own dev chain: dinfra-node cannot execute the Wasm)
   --rpc-port N, --prometheus-port N, --p2p-port N, --ogate-port N, --reactor-port N
                      ports (defaults 9944, 9615, 30333, 8420, 8421; 0 = any free port)
   -h, --help         show this help`;
@@ -34,6 +39,7 @@ async function main(): Promise<number> {
       fresh: { type: 'boolean', default: false },
       'state-dir': { type: 'string' },
       'block-time': { type: 'string', default: '3000' },
+      runtime: { type: 'string', default: 'ts' },
       'rpc-port': { type: 'string' },
       'prometheus-port': { type: 'string' },
       'p2p-port': { type: 'string' },
@@ -51,7 +57,13 @@ async function main(): Promise<number> {
     console.error(`stack: --block-time must be an integer number of milliseconds >= 500 (got "${values['block-time']}")`);
     return 2;
   }
-  const paths = stackPaths(values['state-dir'] ? resolve(values['state-dir']) : undefined);
+  const runtime = values.runtime;
+  if (runtime !== 'ts' && runtime !== 'wasm') {
+    console.error(`stack: --runtime must be ts or wasm (got "${runtime}")`);
+    return 2;
+  }
+  const base = stackPaths(values['state-dir'] ? resolve(values['state-dir']) : undefined);
+  const paths = runtime === 'wasm' ? stackPaths(join(base.state, 'wasm')) : base;
   mkdirSync(paths.state, { recursive: true });
   let release: () => void;
   try {
@@ -63,7 +75,7 @@ async function main(): Promise<number> {
     }
     throw e;
   }
-  if (values.fresh) {
+  if (values.fresh || runtime === 'wasm') {
     log(`--fresh: removing ${relative(ROOT, paths.state) || paths.state}/ state`);
     for (const dir of [paths.chain, paths.ipfs, paths.ogate, paths.reactor]) rmSync(dir, { recursive: true, force: true });
   }
@@ -96,15 +108,7 @@ async function main(): Promise<number> {
   process.on('SIGTERM', () => void stopAll(0));
 
   try {
-    const node = startChild({
-      name: 'node',
-      command: process.execPath,
-      args: [BIN.node, '--dev', '--base-path', paths.chain, '--sealing', 'interval', '--block-time', String(blockTime), '--rpc-port', String(ports.rpc), '--prometheus-port', String(ports.prometheus), '--listen-addr', `/ip4/127.0.0.1/tcp/${ports.p2p}/ws`, '--log', 'info,author=warn'],
-      env,
-    });
-    children.push(node);
-    const rpcPort = Number((await node.waitFor(/Running JSON-RPC server: addr=[^:]+:(\d+)/, 60_000))[1]);
-    const rpcUrl = `ws://127.0.0.1:${rpcPort}`;
+    const rpcUrl = runtime === 'wasm' ? await startWasmChain(children, ports, blockTime, env) : await startNode(children, paths, ports, blockTime, env);
     log(`chain up at ${rpcUrl}`);
 
     await ensureProvider(rpcUrl, `http://127.0.0.1:${ports.ogate}`, log);
@@ -122,7 +126,7 @@ async function main(): Promise<number> {
     const reactor = startChild({
       name: 'reactor',
       command: process.execPath,
-      args: [BIN.reactor, '--config', CONFIG.reactor, '--chains', CONFIG.chains, '--ogate', ogateUrl, '--token', token, '--backend', 'local', '--data-dir', paths.reactor, '--listen', `127.0.0.1:${ports.reactor}`],
+      args: [BIN.reactor, '--config', CONFIG.reactor, '--chains', runtime === 'wasm' ? wasmChainsFile(paths.state) : CONFIG.chains, '--ogate', ogateUrl, '--token', token, '--backend', 'local', '--data-dir', paths.reactor, '--listen', `127.0.0.1:${ports.reactor}`],
       env,
     });
     children.push(reactor);
@@ -142,6 +146,41 @@ async function main(): Promise<number> {
     await stopAll(1);
     return 1;
   }
+}
+
+async function startNode(children: Child[], paths: ReturnType<typeof stackPaths>, ports: StackPorts, blockTime: number, env: NodeJS.ProcessEnv): Promise<string> {
+  const node = startChild({
+    name: 'node',
+    command: process.execPath,
+    args: [BIN.node, '--dev', '--base-path', paths.chain, '--sealing', 'interval', '--block-time', String(blockTime), '--rpc-port', String(ports.rpc), '--prometheus-port', String(ports.prometheus), '--listen-addr', `/ip4/127.0.0.1/tcp/${ports.p2p}/ws`, '--log', 'info,author=warn'],
+    env,
+  });
+  children.push(node);
+  const rpcPort = Number((await node.waitFor(/Running JSON-RPC server: addr=[^:]+:(\d+)/, 60_000))[1]);
+  return `ws://127.0.0.1:${rpcPort}`;
+}
+
+/** The FRAME runtime on Chopsticks (scripts/wasm-chain.mjs; a cold cargo build takes 10-20 minutes). */
+async function startWasmChain(children: Child[], ports: StackPorts, blockTime: number, env: NodeJS.ProcessEnv): Promise<string> {
+  const chain = startChild({
+    name: 'chain',
+    command: process.execPath,
+    args: [BIN.wasmChain, '--port', String(ports.rpc), '--block-mode', 'interval', '--block-time', String(blockTime), '--preset', 'dev'],
+    env,
+  });
+  children.push(chain);
+  return (await chain.waitFor(/wasm-chain: ready (ws:\/\/\S+)/, 45 * 60_000))[1]!;
+}
+
+/**
+ * The chain catalog of a wasm stack: `dinfra` is dinfra-node on its own dev chain (the
+ * built-in entry follows the marketplace chain, which dinfra-node cannot do for a Wasm runtime).
+ */
+function wasmChainsFile(state: string): string {
+  const file = join(state, 'chains.yaml');
+  const doc = { chains: { dinfra: { binary: process.execPath, binaryArgs: [BIN.node], defaultArgs: ['--dev'], refuseRoles: ['validator', 'collator'] } } };
+  writeFileSync(file, JSON.stringify(doc, null, 2) + '\n');
+  return file;
 }
 
 /** A reactor token for the local reactor, minted once and kept in the reactor's state dir. */

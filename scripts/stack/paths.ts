@@ -22,6 +22,7 @@ export const BIN = {
   ogate: join(ROOT, 'packages/ogate/bin/dinfra-ogate.mjs'),
   reactor: join(ROOT, 'packages/reactor-sdk/bin/dinfra-reactor.mjs'),
   cli: join(ROOT, 'packages/provider-cli/bin/dinfra.mjs'),
+  wasmChain: join(ROOT, 'scripts/wasm-chain.mjs'),
 } as const;
 
 export interface StackPorts {

@@ -28,10 +28,12 @@ export interface StackPorts {
 }
 
 /** Starts the launcher; `stateDir` and `ports` (default: a new temp dir, all ports 0) let a test restart the same stack. */
-export async function startStack(o: { blockTimeMs: number; readyTimeoutMs?: number; stateDir?: string; ports?: StackPorts }): Promise<RunningStack> {
+export async function startStack(o: { blockTimeMs: number; readyTimeoutMs?: number; stateDir?: string; ports?: StackPorts; runtime?: 'ts' | 'wasm' }): Promise<RunningStack> {
   const stateDir = o.stateDir ?? mkdtempSync(join(tmpdir(), 'dinfra-e2e-'));
+  // A wasm stack keeps its state one level down (scripts/stack/main.ts).
+  const dataDir = o.runtime === 'wasm' ? join(stateDir, 'wasm') : stateDir;
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('DINFRA_')));
-  const args = ['--import', 'tsx', join(ROOT, 'scripts/stack/main.ts'), '--state-dir', stateDir, '--block-time', String(o.blockTimeMs)];
+  const args = ['--import', 'tsx', join(ROOT, 'scripts/stack/main.ts'), '--state-dir', stateDir, '--block-time', String(o.blockTimeMs), '--runtime', o.runtime ?? 'ts'];
   for (const port of ['rpc', 'prometheus', 'p2p', 'ogate', 'reactor'] as const) args.push(`--${port}-port`, String(o.ports?.[port] ?? 0));
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
@@ -56,7 +58,7 @@ export async function startStack(o: { blockTimeMs: number; readyTimeoutMs?: numb
   return {
     process: child,
     stateDir,
-    ipfsRepo: join(stateDir, 'ipfs'),
+    ipfsRepo: join(dataDir, 'ipfs'),
     wsUrl: grab(/stack +\| chain up at (ws:\/\/\S+)/, 'the chain URL'),
     ogateUrl: grab(/OGate listening on (http:\/\/[^\s"]+)/, "OGate's URL"),
     reactorUrl: grab(/reactor listening on (http:\/\/[^\s"]+)/, "the reactor's URL"),

@@ -125,6 +125,55 @@ ${upstreams.map((p) => `    server 127.0.0.1:${p};`).join('\n')}
 `;
 }
 
+/** User + system CPU seconds of a process and its live children so far (Linux /proc; nginx's worker is a child). */
+export function cpuSeconds(pid: number): number {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    let s = (Number(f[11]) + Number(f[12])) / 100;
+    const kids = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
+    for (const k of kids ? kids.split(/\s+/) : []) s += cpuSeconds(Number(k));
+    return s;
+  } catch {
+    return NaN;
+  }
+}
+
+/** subway's config for the bench: its shipped middlewares (cache and param injection included), no rate limits. */
+function subwayConfig(port: number, upstreams: string[], rpcs: string): string {
+  return `extensions:
+  client:
+    endpoints:
+${upstreams.map((u) => `      - ${u}`).join('\n')}
+  event_bus:
+  substrate_api:
+    stale_timeout_seconds: 180
+  telemetry:
+    provider: none
+  cache:
+    default_ttl_seconds: 60
+    default_size: 500
+  merge_subscription:
+    keep_alive_seconds: 60
+  server:
+    port: ${port}
+    listen_address: '127.0.0.1'
+    max_connections: 2000
+    max_batch_size: 10
+    cors: all
+middlewares:
+  methods:
+    - delay
+    - response
+    - inject_params
+    - cache
+    - upstream
+  subscriptions:
+    - merge_subscription
+    - upstream
+rpcs: ${rpcs}
+`;
+}
+
 export const stop = async (c: ChildProcess | undefined) => {
   if (!c || c.exitCode !== null) return;
   const exited = new Promise((r) => c.once('exit', r));
@@ -143,6 +192,8 @@ export async function benchGateway(opts: { quick: boolean; log: (msg: string) =>
   const dir = mkdtempSync(join(tmpdir(), 'dinfra-bench-gateway-'));
   const nodes: BenchNode[] = [];
   let gateway: ChildProcess | undefined;
+  let quiet: ChildProcess | undefined;
+  let subway: ChildProcess | undefined;
   let nginx: ChildProcess | undefined;
   try {
     const p2p = ['--listen-addr', '/ip4/127.0.0.1/tcp/0/ws'];
@@ -158,6 +209,25 @@ export async function benchGateway(opts: { quick: boolean; log: (msg: string) =>
     closeSync(logFd);
     const gwUrl = `http://127.0.0.1:${gwPort}`;
     await waitHttp(gwUrl, '/health');
+    // The same gateway without its access log: the log's cost, same run.
+    const quietPort = await freePort();
+    writeFileSync(join(dir, 'quiet.yaml'), 'logs:\n  access:\n    enabled: false\n');
+    const quietFd = openSync(join(dir, 'gateway-quiet.log'), 'w');
+    quiet = spawn(process.execPath, [GATEWAY_BIN, '--config', join(dir, 'quiet.yaml'), ...nodes.flatMap((n) => ['--upstream', n.wsUrl]), '--listen', `127.0.0.1:${quietPort}`, '--json-logs', '--health-interval', '1000'], { stdio: ['ignore', quietFd, quietFd] });
+    closeSync(quietFd);
+    const quietUrl = `http://127.0.0.1:${quietPort}`;
+    await waitHttp(quietUrl, '/health');
+    // subway (AcalaNetwork/subway) when built outside the repository (SUBWAY_BIN, default /work/peers/subway).
+    const subwayBin = process.env.SUBWAY_BIN ?? '/work/peers/subway/target/release/subway';
+    let subwayUrl: string | undefined;
+    if (existsSync(subwayBin)) {
+      const sbPort = await freePort();
+      const root = join(subwayBin, '..', '..', '..');
+      writeFileSync(join(dir, 'subway.yml'), subwayConfig(sbPort, nodes.map((n) => n.wsUrl), join(root, 'rpc_configs', 'substrate.yml')));
+      subway = spawn(subwayBin, ['--config', join(dir, 'subway.yml')], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+      subwayUrl = `http://127.0.0.1:${sbPort}`;
+      await waitHttp(subwayUrl);
+    } else opts.log(`gateway: subway not built at ${subwayBin}: skipped`);
 
     const ngPort = await freePort();
     writeFileSync(join(dir, 'nginx.conf'), nginxConfig(dir, ngPort, ports));
@@ -166,17 +236,27 @@ export async function benchGateway(opts: { quick: boolean; log: (msg: string) =>
     await waitHttp(ngUrl);
 
     opts.log('gateway: warm-up');
-    for (const url of [...http, ngUrl, gwUrl]) await load(url, C, 500);
+    for (const url of [...http, ngUrl, gwUrl, quietUrl, ...(subwayUrl ? [subwayUrl] : [])]) await load(url, C, 500);
 
     // Rounds with the order rotated, median per target: other processes' bursts hit every target alike.
-    const targets = [...http.map((url, i) => ({ name: `direct #${i}`, url })), { name: 'nginx', url: ngUrl }, { name: 'gateway', url: gwUrl }];
+    const pids: Record<string, number | undefined> = { nginx: nginx.pid, gateway: gateway.pid, 'gateway, no access log': quiet.pid, subway: subway?.pid };
+    const targets = [...http.map((url, i) => ({ name: `direct #${i}`, url })), { name: 'nginx', url: ngUrl }, { name: 'gateway', url: gwUrl }, { name: 'gateway, no access log', url: quietUrl }, ...(subwayUrl ? [{ name: 'subway', url: subwayUrl }] : [])];
     const runs = new Map<string, LoadResult[]>(targets.map((t) => [t.name, []]));
+    const cpu = new Map<string, { seconds: number; requests: number }>(targets.map((t) => [t.name, { seconds: 0, requests: 0 }]));
     const rounds = opts.quick ? 1 : 3;
     for (let r = 0; r < rounds; r++) {
       for (let k = 0; k < targets.length; k++) {
         const t = targets[(k + r) % targets.length]!;
         opts.log(`gateway: round ${r + 1}/${rounds}, ${t.name}, ${C} in flight`);
-        runs.get(t.name)!.push(await load(t.url, C, ms / rounds));
+        const pid = pids[t.name];
+        const before = pid ? cpuSeconds(pid) : 0;
+        const res = await load(t.url, C, ms / rounds);
+        runs.get(t.name)!.push(res);
+        if (pid) {
+          const c = cpu.get(t.name)!;
+          c.seconds += cpuSeconds(pid) - before;
+          c.requests += res.rps * (ms / rounds / 1000);
+        }
       }
     }
     const median = (name: string): LoadResult => {
@@ -186,6 +266,12 @@ export async function benchGateway(opts: { quick: boolean; log: (msg: string) =>
     const direct = http.map((_, i) => median(`direct #${i}`));
     const viaNginx = median('nginx');
     const viaGw = median('gateway');
+    const viaQuiet = median('gateway, no access log');
+    const viaSubway = subwayUrl ? median('subway') : undefined;
+    const usPerReq = (name: string) => {
+      const c = cpu.get(name)!;
+      return c.requests > 0 ? (c.seconds / c.requests) * 1e6 : NaN;
+    };
     opts.log('gateway: one request at a time');
     const serial = { direct: await load(http[1]!, 1, ms / 2), nginx: await load(ngUrl, 1, ms / 2), gateway: await load(gwUrl, 1, ms / 2) };
 
@@ -196,6 +282,14 @@ export async function benchGateway(opts: { quick: boolean; log: (msg: string) =>
       { name: `gateway: one upstream direct, best of 3 (${C} in flight)`, value: bestDirect, unit: 'requests/s', note: `each: ${direct.map((d) => Math.round(d.rps)).join(' / ')}` },
       { name: `gateway: nginx round robin over 3 (${C} in flight)`, value: viaNginx.rps, unit: 'requests/s', note: `p50 ${viaNginx.p50.toFixed(2)} ms, p99 ${viaNginx.p99.toFixed(2)} ms` },
       { name: `gateway: dinfra-gateway over 3 (${C} in flight)`, value: viaGw.rps, unit: 'requests/s', note: `p50 ${viaGw.p50.toFixed(2)} ms, p99 ${viaGw.p99.toFixed(2)} ms; ${(viaGw.rps / viaNginx.rps).toFixed(2)}x nginx (goal >= 0.8), ${(viaGw.rps / bestDirect).toFixed(2)}x best single upstream (goal > 1)` },
+      { name: 'gateway: dinfra-gateway without its access log', value: viaQuiet.rps, unit: 'requests/s', note: `the batched access log costs ${(((viaQuiet.rps - viaGw.rps) / viaQuiet.rps) * 100).toFixed(1)}% of throughput (${usPerReq('gateway').toFixed(0)} vs ${usPerReq('gateway, no access log').toFixed(0)} µs CPU per request)` },
+      { name: 'gateway: CPU per request, dinfra-gateway (nginx)', value: usPerReq('gateway'), unit: 'µs', note: `nginx ${usPerReq('nginx').toFixed(0)} µs` },
+      ...(viaSubway
+        ? [
+            { name: `gateway: subway over 3 (${C} in flight)`, value: viaSubway.rps, unit: 'requests/s', note: `p50 ${viaSubway.p50.toFixed(2)} ms, p99 ${viaSubway.p99.toFixed(2)} ms; dinfra-gateway ${(viaGw.rps / viaSubway.rps).toFixed(2)}x subway's throughput (goal >= 1.0)` },
+            { name: 'gateway: CPU per request, subway', value: usPerReq('subway'), unit: 'µs', note: `dinfra-gateway ${usPerReq('gateway').toFixed(0)} µs: ${(usPerReq('subway') / usPerReq('gateway')).toFixed(2)}x subway's efficiency (goal >= 1.0)` },
+          ]
+        : []),
       { name: 'gateway: p50 latency, one at a time, direct', value: serial.direct.p50, unit: 'ms', note: `p99 ${serial.direct.p99.toFixed(2)} ms` },
       { name: 'gateway: p50 latency, one at a time, nginx', value: serial.nginx.p50, unit: 'ms', note: `p99 ${serial.nginx.p99.toFixed(2)} ms` },
       { name: 'gateway: p50 latency, one at a time, dinfra-gateway', value: serial.gateway.p50, unit: 'ms', note: `p99 ${serial.gateway.p99.toFixed(2)} ms; overhead over direct ${overhead.toFixed(2)} ms (goal <= 1)` },
@@ -207,6 +301,8 @@ export async function benchGateway(opts: { quick: boolean; log: (msg: string) =>
   } finally {
     await stop(nginx);
     await stop(gateway);
+    await stop(quiet);
+    await stop(subway);
     await Promise.all(nodes.map((n) => n.kill()));
   }
 }

@@ -58,3 +58,5 @@ export {
   CLOUDSTACK_TYPES, CloudStackBackend, CloudStackClient, CloudStackConfigError, cloudstackConfigSchema, CloudStackError, loadCredentials, parseCloudStackConfig, signParams,
 } from './backends/cloudstack/index.ts';
 export type { CloudStackBackendOptions, CloudStackConfig, CloudStackConfigInput, CloudStackCredentials } from './backends/cloudstack/index.ts';
+export { ClusterScaler, ScalingPolicy, poolCounters, rateBetween } from './scaling/index.ts';
+export type { ClusterScalerOptions, ScalingTarget, PoolSample, ScalingAction, ScalingDecision, ScalingRules, PoolCounters } from './scaling/index.ts';

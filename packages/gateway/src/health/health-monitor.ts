@@ -70,13 +70,15 @@ export class HealthMonitor {
 
   /** One probe round over all connected upstreams. */
   async probeAll(): Promise<void> {
-    const samples = await Promise.all(this.opts.pool.upstreams.map((u) => this.#sample(u)));
-    this.#applyRound(this.opts.pool.upstreams.map((u, i) => [u, samples[i]!] as const));
+    // Upstreams added or removed while the round runs (admin API, reload) wait for the next one.
+    const ups = [...this.opts.pool.upstreams];
+    const samples = await Promise.all(ups.map((u) => this.#sample(u)));
+    this.#applyRound(ups.map((u, i) => [u, samples[i]!] as const).filter(([u]) => this.opts.pool.upstreams.includes(u)));
   }
 
   async probeOne(u: Upstream): Promise<void> {
     const s = await this.#sample(u);
-    this.#applyRound([[u, s]]);
+    if (this.opts.pool.upstreams.includes(u)) this.#applyRound([[u, s]]);
   }
 
   async #sample(u: Upstream): Promise<HealthSample | Error> {

@@ -20,7 +20,7 @@
 // may connect, and stops on SIGINT / SIGTERM. `--build-only` stops after step 2 and prints the
 // spec's path. Exit codes: 0 stopped by a signal, 1 failure, 2 bad usage.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -108,8 +108,11 @@ function buildSpec({ preset, build }) {
   const dir = join(ROOT, '.tmp', 'wasm-chain');
   mkdirSync(dir, { recursive: true });
   const spec = join(dir, `${preset}.json`);
-  const r = spawnSync(writer, ['--preset', preset, '--out', spec], { stdio: ['ignore', 'inherit', 'inherit'] });
+  // Written aside and renamed: another wasm-chain may be reading the spec right now.
+  const partial = `${spec}.${process.pid}.partial`;
+  const r = spawnSync(writer, ['--preset', preset, '--out', partial], { stdio: ['ignore', 'inherit', 'inherit'] });
   if (r.status !== 0) throw new Error(`dinfra-chain-spec --preset ${preset} failed (exit ${r.status ?? r.signal})`);
+  renameSync(partial, spec);
   return spec;
 }
 

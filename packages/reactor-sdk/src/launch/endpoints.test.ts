@@ -9,7 +9,7 @@ afterEach(async () => {
 
 function listen(): Promise<number> {
   return new Promise((resolve) => {
-    const s = createServer((c) => c.end()).listen(0, '127.0.0.1', () => resolve((s.address() as { port: number }).port));
+    const s = createServer((c) => { c.on('error', () => undefined); c.end(); }).listen(0, '127.0.0.1', () => resolve((s.address() as { port: number }).port));
     servers.push(s);
   });
 }

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { ApiRequestError } from '../errors.ts';
 import type { Monitor } from '../monitor.ts';
 import { apiRoute } from './api-routes.ts';
+import { pageRoute } from './page-routes.ts';
 
 const send = (res: ServerResponse, status: number, type: string, body: string | Buffer, extra: Record<string, string> = {}) =>
   void res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...extra }).end(body);
@@ -56,6 +57,7 @@ async function handle(m: Monitor, req: IncomingMessage, res: ServerResponse): Pr
   if (req.method === 'GET' && path === '/healthz') return send(res, 200, 'text/plain', 'ok');
   if (req.method === 'GET' && path === '/readyz') return send(res, m.runners.size > 0 || m.targets.length === 0 ? 200 : 503, 'text/plain', 'ready');
   if (req.method === 'GET' && path === '/metrics') return send(res, 200, m.metrics.registry.contentType, await m.metrics.registry.metrics());
+  if (pageRoute(m, req, res, url)) return;
   if (await apiRoute(m, req, res, url)) return;
   throw new ApiRequestError(404, `no route ${req.method} ${path}`);
 }

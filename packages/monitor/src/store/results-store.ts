@@ -98,6 +98,20 @@ export class ResultsStore {
     return rows.map((r) => ({ at: r.at, latencyMs: r.latency_ms, headLag: r.head_lag, status: r.status }));
   }
 
+  /** Every target's points since `from` in buckets of `bucketMs` (average latency, worst head lag), in one query. */
+  buckets(from: number, bucketMs: number): Map<string, { at: number; latencyMs: number | null; headLag: number | null }[]> {
+    const rows = this.db
+      .prepare(`SELECT target, (at / ${bucketMs}) * ${bucketMs} AS b, AVG(latency_ms) l, MAX(head_lag) h FROM results WHERE at >= ? GROUP BY target, b ORDER BY target, b`)
+      .all(from) as { target: string; b: number; l: number | null; h: number | null }[];
+    const out = new Map<string, { at: number; latencyMs: number | null; headLag: number | null }[]>();
+    for (const r of rows) {
+      const list = out.get(r.target) ?? [];
+      list.push({ at: r.b, latencyMs: r.l, headLag: r.h });
+      out.set(r.target, list);
+    }
+    return out;
+  }
+
   /** Hourly points (folded history) since `from`. */
   hourlySeries(target: string, from: number): { at: number; latencyMs: number | null; headLag: number | null; checks: number; up: number }[] {
     return (this.db.prepare('SELECT hour, latency_avg, head_lag_max, checks, up FROM hourly WHERE target = ? AND hour >= ? ORDER BY hour').all(target, from) as Record<string, number | null>[]).map((r) => ({

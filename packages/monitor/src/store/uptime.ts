@@ -48,9 +48,9 @@ export function computeUptime(targets: TargetRow[], incidents: IncidentsStore, n
 }
 
 /** One bar per day over `days` days (oldest first): uptime of that day, null where not watched. */
-export function dailyBars(target: TargetRow, incidents: IncidentsStore, now: number, days = 90): { day: number; uptime: number | null; incidents: number }[] {
+export function dailyBars(target: TargetRow, incidents: IncidentsStore, now: number, days = 90, allSpans?: ReturnType<IncidentsStore['downSpans']>): { day: number; uptime: number | null; incidents: number }[] {
   const start = Math.floor(now / DAY) * DAY - (days - 1) * DAY;
-  const spans = incidents.downSpans(start, now).filter((s) => s.target === target.name);
+  const spans = (allSpans ?? incidents.downSpans(start, now)).filter((s) => s.target === target.name);
   const bars = [];
   for (let i = 0; i < days; i++) {
     const from = start + i * DAY;

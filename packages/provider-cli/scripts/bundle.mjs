@@ -17,6 +17,8 @@ try {
     target: 'node20',
     // Some dependencies are CommonJS and call require(); give the ESM bundle one.
     banner: { js: "import { createRequire as __dinfraCreateRequire } from 'node:module'; const require = __dinfraCreateRequire(import.meta.url);" },
+    // A native addon that finds its binary next to its own files: loaded from node_modules.
+    external: ['classic-level'],
     logLevel: 'warning',
   });
   console.log('dinfra: bundled packages/provider-cli/dist/bin/dinfra.mjs');

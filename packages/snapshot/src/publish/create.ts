@@ -7,6 +7,7 @@ import { openManifest, signManifest, type ManifestSigner } from '../manifest/sig
 import { chunkLength, DEFAULT_CHUNK_SIZE, type ManifestBody, type Mirror, type SignedManifest } from '../manifest/types.ts';
 import type { ChunkSource } from '../fetch/sources.ts';
 import { fetchSnapshot } from '../fetch/fetch.ts';
+import { crashPoint } from './crash-point.ts';
 import type { ChunkRef, PublishTarget } from './target.ts';
 
 export interface CreateSnapshotOptions {
@@ -66,7 +67,10 @@ export async function createSnapshot(o: CreateSnapshotOptions): Promise<CreateSn
     const missing = [...refs.keys()].filter((h) => !have.has(h));
     reused += refs.size - missing.length;
     step(`${t.label}: uploading ${missing.length} of ${refs.size} chunks`);
-    await parallel(missing, o.uploadConcurrency ?? 4, (h) => t.putChunk(h, refs.get(h)!));
+    await parallel(missing, o.uploadConcurrency ?? 4, async (h) => {
+      await t.putChunk(h, refs.get(h)!);
+      crashPoint('chunk-uploaded');
+    });
     uploaded += missing.length;
   }
   const mirrors: Mirror[] = [];
@@ -98,6 +102,7 @@ export async function createSnapshot(o: CreateSnapshotOptions): Promise<CreateSn
   let deleted = 0;
   for (const t of o.targets) {
     await t.putManifest(id, manifest.bytes);
+    crashPoint('manifest-written');
     await t.putLatest(manifest.bytes);
     locations.push(await t.location(id, manifest.bytes));
     deleted += await prune(t, o.keep ?? 3);

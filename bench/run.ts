@@ -120,6 +120,9 @@ async function main(): Promise<void> {
   log('gateway: dinfra-gateway vs nginx vs one upstream direct');
   const { benchGateway } = await import('./gateway.ts');
   rows.push(...(await benchGateway({ quick, log })));
+  log('gateway: balancing and hedging on stand-in upstreams');
+  const { benchGatewayBalance } = await import('./gateway-balance.ts');
+  rows.push(...(await benchGatewayBalance({ quick, log })));
 
   log('content store and sealed secrets');
   const { benchContent } = await import('./content.ts');

@@ -44,6 +44,16 @@ const SKIP_ALLOW_LIST = [
     test: /^genesis state root from a raw chain spec /,
     why: 'opt-in check against a 3 MB third-party chain spec (TRIE_GENESIS_SPEC); nothing here can fetch it',
   },
+  {
+    file: 'test/frame/metadata.test.ts',
+    test: /./,
+    why: 'needs cargo and frame/runtime (the Wasm runtime) in the checkout: skipped with a PEER MISSING line where absent; under CI=true the file fails instead',
+  },
+  {
+    file: 'test/frame/marketplace-wasm.test.ts',
+    test: /./,
+    why: 'needs cargo and frame/runtime (the Wasm runtime) in the checkout: skipped with a PEER MISSING line where absent; under CI=true the file fails instead',
+  },
 ];
 
 const CI = process.env.CI === 'true';

@@ -39,7 +39,8 @@ const USAGE = `Usage: node scripts/wasm-chain.mjs --port P [--block-mode instant
   --no-build        use the binaries already in the cargo target dir
   --json            print the ready line as JSON
 Environment: CARGO_TARGET_DIR (default ~/.cache/dinfra/cargo-target), CARGO (default cargo,
-then ~/.cargo/bin/cargo), LOG_LEVEL (Chopsticks' log level, default warn).`;
+then ~/.cargo/bin/cargo), DINFRA_WASM_NO_BUILD=1 (as --no-build), LOG_LEVEL (Chopsticks' log
+level, default warn).`;
 
 class UsageError extends Error {}
 
@@ -75,7 +76,8 @@ function options() {
   if (!v['build-only'] && (v.port === undefined || !Number.isInteger(port) || port < 0 || port > 65535)) {
     throw new UsageError(`--port: a port number 0-65535${v.port === undefined ? ' is required' : `, not ${v.port}`}`);
   }
-  return { port, mode: v['block-mode'], blockTime, preset: v.preset, host: v.host, buildOnly: v['build-only'], build: !v['no-build'], json: v.json };
+  const build = !v['no-build'] && process.env.DINFRA_WASM_NO_BUILD !== '1';
+  return { port, mode: v['block-mode'], blockTime, preset: v.preset, host: v.host, buildOnly: v['build-only'], build, json: v.json };
 }
 
 export const targetDir = () => process.env.CARGO_TARGET_DIR ?? join(homedir(), '.cache', 'dinfra', 'cargo-target');

@@ -97,7 +97,7 @@ async function main(): Promise<void> {
   log('trie');
   const { benchTrie } = await import('../packages/runtime/src/trie/trie.bench.ts');
   for (const [k, v] of Object.entries(await benchTrie())) rows.push({ name: `trie: ${k.replace(/ \(ops\/s\)$/, '')}`, value: v, unit: 'ops/s' });
-  const subsBench = fileURLToPath(new URL('../packages/runtime/src/pallets/subscriptions/subscriptions.bench.ts', import.meta.url));
+  const subsBench = fileURLToPath(new URL('../packages/runtime/src/bench/subscriptions.bench.ts', import.meta.url));
   if (existsSync(subsBench)) {
     log('subscriptions');
     type SubsRow = { name: string; value: number; unit: string };

@@ -4,7 +4,7 @@ import type { KeyringPair } from '@polkadot/keyring/types';
 import { z } from 'zod';
 import { formatAmount, parseAmount, type TokenUnits } from './lib/amount.ts';
 import * as chain from './lib/chain.ts';
-import type { DeploymentType } from './lib/chain-types.ts';
+import type { DeploymentType } from '@dinfra/runtime-specs';
 import { connect, DEFAULT_URL, type Connection } from './lib/connect.ts';
 import { NotFoundError, UsageError } from './lib/errors.ts';
 import { KEY_SCHEMES, normalizeAddress, resolveSigner, type KeyScheme } from './lib/keys.ts';

@@ -32,7 +32,7 @@ export type { DispatchErrorLike } from './lib/dispatch-error.ts';
 export { signAndSubmit, findEvent, WAIT_CHOICES } from './lib/tx.ts';
 export type { WaitFor, Submitted, SubmitOptions } from './lib/tx.ts';
 export * as chain from './lib/chain.ts';
-export type * from './lib/chain-types.ts';
+export type * from '@dinfra/runtime-specs';
 export {
   CliError,
   UsageError,

@@ -37,7 +37,7 @@ export type { Action, DiffInput } from './reconcile/diff.ts';
 export { CreateFailedError, OGateError, StaleGenerationError } from './reconcile/errors.ts';
 export { backoffMs, withRetries } from './reconcile/retry.ts';
 export type { RetryPolicy } from './reconcile/retry.ts';
-export { truncateReason } from './reconcile/reporter.ts';
+export { truncateReason } from '@dinfra/runtime-specs';
 export { httpUrlOf, probeSubstrate } from './health/probe.ts';
 export type { ProbeOptions, ProbeResult } from './health/probe.ts';
 export { HealthTracker } from './health/tracker.ts';

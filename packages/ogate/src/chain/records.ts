@@ -1,5 +1,6 @@
 /** Subscription records as plain values (decoded once from the metadata types). */
-import type { PalletDinfraSubscriptionsSubscription, PalletDinfraSubscriptionsSubscriptionStatus, PalletDinfraSubscriptionsLossCause } from '@polkadot/types/lookup';
+import { toLossCause, toSubscription, type LossCause, type SubscriptionState } from '@dinfra/runtime-specs';
+import type { PalletDinfraSubscriptionsLossCause, PalletDinfraSubscriptionsSubscription } from '@polkadot/types/lookup';
 
 export type RecordState = 'awarded' | 'provisioning' | 'running' | 'degraded' | 'terminated';
 
@@ -20,35 +21,30 @@ export interface SubscriptionRecord {
   lastLoss: { provider: string; at: number; cause: string } | null;
 }
 
-export function statusOf(s: PalletDinfraSubscriptionsSubscriptionStatus): { state: RecordState; endpoints: string[]; terminationReason: string | null } {
-  if (s.isRunning) return { state: 'running', endpoints: s.asRunning.endpoints.map((e) => e.toUtf8()), terminationReason: null };
-  if (s.isDegraded) return { state: 'degraded', endpoints: s.asDegraded.endpoints.map((e) => e.toUtf8()), terminationReason: null };
-  if (s.isTerminated) return { state: 'terminated', endpoints: [], terminationReason: s.asTerminated.reason.type };
-  return { state: s.isProvisioning ? 'provisioning' : 'awarded', endpoints: [], terminationReason: null };
-}
+const STATE: Record<SubscriptionState, RecordState> = { Awarded: 'awarded', Provisioning: 'provisioning', Running: 'running', Degraded: 'degraded', Terminated: 'terminated' };
 
-/** `AckTimeout` or `Failed: <reason>`. */
-export function lossCauseText(c: PalletDinfraSubscriptionsLossCause): string {
-  if (c.isFailed) return `failed: ${c.asFailed.reason.toUtf8()}`;
-  return 'ack timeout';
-}
+const lossText = (c: { cause: LossCause; reason: string | undefined }): string => (c.cause === 'Failed' ? `failed: ${c.reason ?? ''}` : 'ack timeout');
 
+/** `ack timeout` or `failed: <reason>`. */
+export const lossCauseText = (c: PalletDinfraSubscriptionsLossCause): string => lossText(toLossCause(c));
+
+/** OGate's record of a subscription, from @dinfra/runtime-specs' decoding of it. */
 export function toSubscriptionRecord(s: PalletDinfraSubscriptionsSubscription): SubscriptionRecord {
-  const target = s.target.isProvider ? s.target.asProvider.typeId : s.target.asSelector.typeId;
-  const st = statusOf(s.status);
-  const loss = s.lastLoss.isSome ? s.lastLoss.unwrap() : null;
+  const v = toSubscription(0n, s);
   return {
-    subscriber: s.subscriber.toString(),
-    provider: s.provider.toString(),
-    typeId: target.toNumber(),
-    descriptorCid: s.descriptorCid.toUtf8(),
-    pricePerBlock: s.pricePerBlock.toBigInt(),
-    deposit: s.deposit.toBigInt(),
-    ...st,
-    awardedAt: s.awardedAt.toNumber(),
-    settledTo: s.settledTo.isSome ? s.settledTo.unwrap().toNumber() : null,
-    expiresAt: s.expiresAt.isSome ? s.expiresAt.unwrap().toNumber() : null,
-    excluded: s.excluded.map((a) => a.toString()),
-    lastLoss: loss ? { provider: loss.provider.toString(), at: loss.at.toNumber(), cause: lossCauseText(loss.cause) } : null,
+    subscriber: v.subscriber,
+    provider: v.provider,
+    typeId: v.target.typeId,
+    descriptorCid: v.descriptorCid,
+    pricePerBlock: v.pricePerBlock,
+    deposit: v.deposit,
+    state: STATE[v.state],
+    endpoints: v.endpoints,
+    terminationReason: v.terminationReason ?? null,
+    awardedAt: v.awardedAt,
+    settledTo: v.settledTo ?? null,
+    expiresAt: v.expiresAt ?? null,
+    excluded: v.excluded,
+    lastLoss: v.lastLoss ? { provider: v.lastLoss.provider, at: v.lastLoss.at, cause: lossText(v.lastLoss) } : null,
   };
 }

@@ -13,12 +13,3 @@ export class DescriptorError extends Error {
     this.name = 'DescriptorError';
   }
 }
-
-/** Cuts `text` to at most `max` UTF-8 bytes without splitting a character. */
-export function truncateUtf8(text: string, max = 256): string {
-  const bytes = Buffer.from(text, 'utf8');
-  if (bytes.length <= max) return text;
-  let end = max - 3;
-  while (end > 0 && (bytes[end]! & 0xc0) === 0x80) end--;
-  return bytes.subarray(0, end).toString('utf8') + '...';
-}

@@ -3,12 +3,13 @@
  * failures with backoff, then gives up; a rejected descriptor becomes a `Failed { reason }`
  * report in the outbox (the award moves on) and is never served.
  */
+import { truncateReason } from '@dinfra/runtime-specs';
 import type { ContentStore, Sr25519Keypair } from '@dinfra/content';
 import type { OGateContext } from '../context.ts';
 import type { TypeCatalog } from '../chain/type-names.ts';
 import { serveChange } from '../desired/serve-change.ts';
 import type { DeploymentRow } from '../store/deployment-row.ts';
-import { DescriptorError, truncateUtf8 } from './errors.ts';
+import { DescriptorError } from './errors.ts';
 import { SchemaCache } from './schemas.ts';
 import { verifyDescriptor } from './verify.ts';
 
@@ -115,7 +116,7 @@ export class DescriptorFetcher {
         });
         return;
       }
-      const reason = truncateUtf8(err.transient ? `${err.message} (gave up after ${attempts} attempts)` : err.message);
+      const reason = truncateReason(err.transient ? `${err.message} (gave up after ${attempts} attempts)` : err.message);
       const report = ctx.store.tx(() => {
         const cur = ctx.store.deployments.get(row.id);
         if (!cur || cur.generation !== row.generation || cur.phase !== 'fetching') return undefined;

@@ -6,15 +6,12 @@
  * `excluded`)`: every earlier award to it ended in a loss, and each loss appended it to
  * `excluded` (runtime-specs/dinfra.md, "Losing an award"). The two rules agree.
  */
+import { remainingDeposit } from '@dinfra/runtime-specs';
 import type { SubscriptionRecord } from '../chain/records.ts';
 import type { Billing, DeploymentRow } from '../store/deployment-row.ts';
 
 export function billingOf(r: SubscriptionRecord, now: number): Billing {
-  let remaining = r.deposit;
-  if (r.settledTo !== null && now > r.settledTo) {
-    const owed = r.pricePerBlock * BigInt(now - r.settledTo);
-    remaining = owed >= r.deposit ? 0n : r.deposit - owed;
-  }
+  const remaining = remainingDeposit(r, now);
   return { pricePerBlock: r.pricePerBlock.toString(), deposit: r.deposit.toString(), remaining: remaining.toString(), expiresAt: r.expiresAt };
 }
 

@@ -1,4 +1,5 @@
 /** The chain call of each report kind (Subscriptions.report_status / terminate). */
+import { failureReason } from '@dinfra/runtime-specs';
 import type { ApiPromise } from '@polkadot/api';
 import type { SubmittableExtrinsic } from '@polkadot/api/types';
 import type { ReportRow } from '../store/report-rows.ts';
@@ -14,7 +15,7 @@ export function callOf(api: ApiPromise, r: ReportRow): SubmittableExtrinsic<'pro
     case 'degraded':
       return tx.reportStatus(id, 'Degraded');
     case 'failed':
-      return tx.reportStatus(id, { Failed: { reason: r.reason ?? '' } });
+      return tx.reportStatus(id, { Failed: { reason: failureReason(r.reason ?? '') } }); // hex: a reason that reads as hex stays text
     case 'terminate':
       return tx.terminate(id);
   }

@@ -1,26 +1,18 @@
 import type { ApiPromise } from '@polkadot/api';
-import type { AwardLoss, Billing, DeploymentType, LossCause, Offering, ProviderInfo, Quote, Subscription, SubscriptionState, Target, TerminationReason } from './chain-types.ts';
+import { decodeSubscription, opt, toDeploymentType, toLossCause, toOffering, toProvider, toSubscription, type Billing, type DeploymentType, type Offering, type ProviderInfo, type Quote, type Subscription, type Target } from '@dinfra/runtime-specs';
 
 import type {} from '@dinfra/runtime-specs/augment';
-import type {
-  PalletDinfraProvidersDeploymentType,
-  PalletDinfraProvidersOffering,
-  PalletDinfraProvidersProviderInfo,
-  PalletDinfraSubscriptionsAwardLoss,
-  PalletDinfraSubscriptionsLossCause,
-  PalletDinfraSubscriptionsSubscription,
-  PalletDinfraSubscriptionsTarget,
-  SpRuntimeDispatchError,
-} from '@dinfra/runtime-specs/augment';
+import type { PalletDinfraProvidersOffering, PalletDinfraSubscriptionsSubscription, SpRuntimeDispatchError } from '@dinfra/runtime-specs/augment';
 import type { Option, Result, Struct, u32, u64, u128, Vec } from '@polkadot/types';
 import type { AccountId32 } from '@polkadot/types/interfaces';
-import type { Codec, ITuple } from '@polkadot/types/types';
+import type { ITuple } from '@polkadot/types/types';
 
 /*
  * Reads of the on-chain interface, typed by the @polkadot/typegen augmentation of
  * @dinfra/runtime-specs (generated from dinfra-node's metadata). Every read is turned into
- * the plain types of chain-types.ts right here, so commands never touch codecs.
+ * plain values by @dinfra/runtime-specs' decoders right here, so commands never touch codecs.
  */
+export { decodeSubscription, toLossCause, toSubscription };
 
 /** `DinfraApi` (runtime-specs/dinfra.md, "Runtime API"): runtime calls are not in the augmentation, so typed here. */
 interface BillingInfo extends Struct {
@@ -43,96 +35,13 @@ interface DinfraApi {
 }
 const dinfraApi = (api: ApiPromise) => api.call.dinfraApi as unknown as DinfraApi;
 
-const opt = <T extends Codec, R>(o: Option<T>, f: (v: T) => R): R | undefined => (o.isSome ? f(o.unwrap()) : undefined);
 const num = (n: u32) => n.toNumber();
-
-function toProvider(address: string, c: PalletDinfraProvidersProviderInfo): ProviderInfo {
-  return {
-    address,
-    name: c.name.toUtf8(),
-    apiUrl: c.apiUrl.toUtf8(),
-    operator: c.operator.toString(),
-    deposit: c.deposit.toBigInt(),
-    status: c.status.type === 'Paused' ? 'Paused' : 'Active',
-    liveSubscriptions: num(c.liveSubscriptions),
-    registeredAt: num(c.registeredAt),
-  };
-}
-
-function toOffering(provider: string, typeId: number, c: PalletDinfraProvidersOffering): Offering {
-  return {
-    provider,
-    typeId,
-    capacity: num(c.capacity),
-    used: num(c.used),
-    pricePerBlock: c.pricePerBlock.toBigInt(),
-    regions: c.regions.map((r) => r.toUtf8()),
-    open: c.open.isTrue,
-  };
-}
-
-function toType(id: number, c: PalletDinfraProvidersDeploymentType): DeploymentType {
-  return {
-    id,
-    name: c.name.toUtf8(),
-    schemaCid: c.schemaCid.toUtf8(),
-    owner: opt(c.owner, (o) => o.toString()),
-    deposit: c.deposit.toBigInt(),
-    registeredAt: num(c.registeredAt),
-  };
-}
-
-function toTarget(c: PalletDinfraSubscriptionsTarget): Target {
-  if (c.type === 'Provider') return { kind: 'provider', provider: c.asProvider.provider.toString(), typeId: num(c.asProvider.typeId) };
-  const s = c.asSelector;
-  return {
-    kind: 'selector',
-    typeId: num(s.typeId),
-    providers: opt(s.providers, (list) => list.map((p) => p.toString())),
-    region: opt(s.region, (r) => r.toUtf8()),
-  };
-}
-
-/** A `LossCause` (the `cause` of AwardLost and of `last_loss`) as its name and the Failed report's reason. */
-export function toLossCause(c: PalletDinfraSubscriptionsLossCause): { cause: LossCause; reason: string | undefined } {
-  return c.isFailed ? { cause: 'Failed', reason: c.asFailed.reason.toUtf8() } : { cause: 'AckTimeout', reason: undefined };
-}
-
-function toLoss(c: PalletDinfraSubscriptionsAwardLoss): AwardLoss {
-  return { provider: c.provider.toString(), at: num(c.at), ...toLossCause(c.cause) };
-}
-
-export function toSubscription(id: bigint, c: PalletDinfraSubscriptionsSubscription): Subscription {
-  const state = c.status.type as SubscriptionState;
-  const endpoints = state === 'Running' ? c.status.asRunning.endpoints : state === 'Degraded' ? c.status.asDegraded.endpoints : [];
-  return {
-    id,
-    subscriber: c.subscriber.toString(),
-    target: toTarget(c.target),
-    descriptorCid: c.descriptorCid.toUtf8(),
-    maxPricePerBlock: c.maxPricePerBlock.toBigInt(),
-    provider: c.provider.toString(),
-    pricePerBlock: c.pricePerBlock.toBigInt(),
-    deposit: c.deposit.toBigInt(),
-    state,
-    endpoints: endpoints.map((e) => e.toUtf8()),
-    terminationReason: state === 'Terminated' ? (c.status.asTerminated.reason.type as TerminationReason) : undefined,
-    createdAt: num(c.createdAt),
-    awardedAt: num(c.awardedAt),
-    ackDeadline: opt(c.ackDeadline, num),
-    settledTo: opt(c.settledTo, num),
-    expiresAt: opt(c.expiresAt, num),
-    fundsLowAt: opt(c.fundsLowAt, num),
-    terminatedAt: opt(c.terminatedAt, num),
-    lastLoss: opt(c.lastLoss, toLoss),
-  };
-}
 
 /** All deployment types, by id. */
 export async function deploymentTypes(api: ApiPromise): Promise<DeploymentType[]> {
   const entries = await api.query.providers.deploymentTypes.entries();
   return entries
-    .map(([k, v]) => toType(num(k.args[0]), v.unwrap()))
+    .map(([k, v]) => toDeploymentType(num(k.args[0]), v.unwrap()))
     .sort((a, b) => a.id - b.id);
 }
 
@@ -160,11 +69,6 @@ export async function offeringsOfType(api: ApiPromise, typeId: number): Promise<
 
 export async function subscription(api: ApiPromise, id: bigint): Promise<Subscription | undefined> {
   return opt(await dinfraApi(api).subscription(id), (c) => toSubscription(id, c));
-}
-
-/** Decodes a `Subscriptions.Subscriptions` storage value (for subscriptions to storage). */
-export function decodeSubscription(id: bigint, value: unknown): Subscription | undefined {
-  return opt(value as Option<PalletDinfraSubscriptionsSubscription>, (c) => toSubscription(id, c));
 }
 
 export async function billing(api: ApiPromise, id: bigint): Promise<Billing | undefined> {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveDescriptor } from './descriptor.ts';
 import { fileCid } from './cid.ts';
 import { builtinSchemas } from './schemas.ts';
-import type { DeploymentType } from './chain-types.ts';
+import type { DeploymentType } from '@dinfra/runtime-specs';
 
 const dir = mkdtempSync(join(tmpdir(), 'dinfra-desc-'));
 const file = (name: string, content: string) => {

@@ -3,7 +3,7 @@ import type { Ajv2020, ErrorObject } from 'ajv/dist/2020.js';
 import { contentMatchesCid, fileCid, isCid, rawCid } from './cid.ts';
 import { DescriptorError, UsageError } from './errors.ts';
 import { schemaByCid } from './schemas.ts';
-import type { DeploymentType } from './chain-types.ts';
+import type { DeploymentType } from '@dinfra/runtime-specs';
 
 type FormatsPlugin = (ajv: Ajv2020) => Ajv2020;
 

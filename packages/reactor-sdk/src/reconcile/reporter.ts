@@ -1,3 +1,4 @@
+import { truncateReason } from '@dinfra/runtime-specs';
 import { responseError, type OGateClient, type ReportBody, type StatusReportRequest } from '@dinfra/ogate-contract';
 import type { Logger } from '../backend.ts';
 import { crashPoint } from '../crash-point.ts';
@@ -5,15 +6,6 @@ import type { ReactorStore, ReportedState } from '../store/index.ts';
 
 /** What a reactor reports: the contract's report without its generation (running needs endpoints, failed a reason). */
 export type Report = ReportBody;
-
-/** At most 256 UTF-8 bytes go on chain: cut on a character boundary. */
-export function truncateReason(reason: string, maxBytes = 256): string {
-  const bytes = Buffer.from(reason, 'utf8');
-  if (bytes.length <= maxBytes) return reason;
-  let s = bytes.subarray(0, maxBytes).toString('utf8');
-  while (Buffer.byteLength(s) > maxBytes || s.endsWith('\uFFFD')) s = s.slice(0, -1);
-  return s;
-}
 
 const same = (a: readonly string[] = [], b: readonly string[] = []) => a.length === b.length && a.every((x, i) => x === b[i]);
 

@@ -1,9 +1,9 @@
 /** PUT /v1/deployments/{id}/status: queue a report (202), or 200 when nothing needs to go on chain. */
+import { truncateReason } from '@dinfra/runtime-specs';
 import type { HandlerFactory } from '../deps.ts';
 import { claimsOf, servedRow } from '../access.ts';
 import { badRequest, HttpProblem, PROBLEM } from '../problem.ts';
 import { applicability } from '../../outbox/reflected.ts';
-import { truncateUtf8 } from '../../descriptors/errors.ts';
 import { effectiveState, legalNext } from '../../outbox/transitions.ts';
 import type { ReportKind } from '../../store/report-rows.ts';
 
@@ -17,7 +17,7 @@ export const reportStatus: HandlerFactory<'reportStatus'> = ({ ctx }) => (c, _re
     if (Buffer.byteLength(e, 'utf8') > 256) throw badRequest('an endpoint is longer than 256 bytes', [{ path: `/endpoints/${i}`, message: 'at most 256 UTF-8 bytes' }]);
   }
   const kind: ReportKind = body.state;
-  const reason = body.state === 'failed' ? truncateUtf8(body.reason) : null;
+  const reason = body.state === 'failed' ? truncateReason(body.reason) : null;
   const out = store.tx(() => {
     const row = servedRow(store, id, claimsOf(c));
     if (body.generation !== row.generation) {

@@ -1,7 +1,7 @@
 /** POST /v1/deployments/{id}/terminate: the provider ends the subscription (operator-signed `terminate`). */
+import { truncateReason } from '@dinfra/runtime-specs';
 import type { HandlerFactory } from '../deps.ts';
 import { claimsOf, servedRow } from '../access.ts';
-import { truncateUtf8 } from '../../descriptors/errors.ts';
 
 export const terminateDeployment: HandlerFactory<'terminateDeployment'> = ({ ctx }) => (c, _req, res) => {
   const { store, changes, metrics, log } = ctx;
@@ -12,7 +12,7 @@ export const terminateDeployment: HandlerFactory<'terminateDeployment'> = ({ ctx
     if (row.desired === 'absent' || row.state === 'terminated') return { status: 200, reportId: null, state: 'reflected' as const };
     const queued = store.reports.open(id, row.generation).find((r) => r.kind === 'terminate');
     if (queued) return { status: 200, reportId: String(queued.id), state: queued.status };
-    const r = store.reports.queue({ deploymentId: id, generation: row.generation, kind: 'terminate', reason: truncateUtf8(reason, 1024) });
+    const r = store.reports.queue({ deploymentId: id, generation: row.generation, kind: 'terminate', reason: truncateReason(reason, 1024) });
     return { status: 202, reportId: String(r.id), state: r.status };
   });
   if (out.status === 202) {

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { action } from '../../command.ts';
 import * as chain from '../../lib/chain.ts';
-import type { DeploymentType, Offering, ProviderInfo } from '../../lib/chain-types.ts';
+import type { DeploymentType, Offering, ProviderInfo } from '@dinfra/runtime-specs';
 import { table } from '../../lib/output.ts';
 
 /** Utilization in percent (used / capacity), as the award compares it. */

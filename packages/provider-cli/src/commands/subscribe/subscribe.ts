@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { action } from '../../command.ts';
 import { parseOptions } from '../../context.ts';
 import * as chain from '../../lib/chain.ts';
-import type { Target } from '../../lib/chain-types.ts';
+import type { Target } from '@dinfra/runtime-specs';
 import { decodeDispatchError, type DispatchErrorLike } from '../../lib/dispatch-error.ts';
 import { resolveDescriptorBytes, type ResolvedDescriptor } from '../../lib/descriptor.ts';
 import { ChainRefusedError, NotFoundError, UsageError } from '../../lib/errors.ts';

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { action } from '../../command.ts';
 import * as chain from '../../lib/chain.ts';
-import type { Subscription } from '../../lib/chain-types.ts';
+import type { Subscription } from '@dinfra/runtime-specs';
 import { UsageError } from '../../lib/errors.ts';
 import { hasKeySource } from '../../lib/keys.ts';
 import { table } from '../../lib/output.ts';

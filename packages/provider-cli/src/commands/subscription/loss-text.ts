@@ -1,4 +1,4 @@
-import type { AwardLoss } from '../../lib/chain-types.ts';
+import type { AwardLoss } from '@dinfra/runtime-specs';
 import { quoted } from '../../lib/quoted.ts';
 
 /** Why a provider lost an award, in words: the Failed report's reason (quoted), or the ack timeout. */

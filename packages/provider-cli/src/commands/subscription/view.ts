@@ -1,6 +1,7 @@
+import { blocksUntil, runwayBlocks } from '@dinfra/runtime-specs';
 import type { Context } from '../../context.ts';
 import * as chain from '../../lib/chain.ts';
-import type { Billing, Subscription } from '../../lib/chain-types.ts';
+import type { Billing, Subscription } from '@dinfra/runtime-specs';
 import { NotFoundError } from '../../lib/errors.ts';
 import { fields, formatDuration } from '../../lib/output.ts';
 import { lossText } from './loss-text.ts';
@@ -42,10 +43,7 @@ export async function loadView(ctx: Context, id: bigint): Promise<SubscriptionVi
 
 /** Blocks the remaining deposit lasts at the subscription's rate (undefined for free ones). */
 function runway(v: SubscriptionView): number | undefined {
-  const { pricePerBlock } = v.sub;
-  if (pricePerBlock === 0n) return undefined;
-  const left = v.billing?.remaining ?? v.sub.deposit;
-  return Number((left + pricePerBlock - 1n) / pricePerBlock);
+  return runwayBlocks(v.billing?.remaining ?? v.sub.deposit, v.sub.pricePerBlock);
 }
 
 /** The stable JSON document of a subscription (`subscription show --json`). */
@@ -53,7 +51,7 @@ export function viewDoc(v: SubscriptionView): Record<string, unknown> {
   const { sub } = v;
   const live = sub.state !== 'Terminated';
   const expiresAt = live ? (v.billing?.expiresAt ?? sub.expiresAt) : undefined;
-  const inBlocks = expiresAt !== undefined ? Math.max(0, expiresAt - v.bestBlock) : undefined;
+  const inBlocks = blocksUntil(expiresAt, v.bestBlock);
   return {
     id: sub.id.toString(),
     state: sub.state,

@@ -1,6 +1,6 @@
 import type { Context } from '../../context.ts';
 import * as chain from '../../lib/chain.ts';
-import type { Subscription } from '../../lib/chain-types.ts';
+import type { Subscription } from '@dinfra/runtime-specs';
 import { InterruptedError, OperationError } from '../../lib/errors.ts';
 import { lossText } from './loss-text.ts';
 

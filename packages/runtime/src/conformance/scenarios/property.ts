@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DIN } from '../../testing/fixtures.ts';
 import type { Harness } from '../../testing/harness.ts';
-import { ALL, apply, sequence, setupModel, type Cmd } from '../../pallets/subscriptions/property-commands.ts';
+import { ALL, apply, sequence, setupModel, type Cmd } from '../../property/property-commands.ts';
 import type { Scenario } from './index.ts';
 
 /**

@@ -1,8 +1,8 @@
-import { Harness } from '../../testing/harness.ts';
-import { DIN } from '../../testing/fixtures.ts';
-import { ProvidersStorage as PS } from '../providers/storage.ts';
-import { SubscriptionsStorage as S } from './storage.ts';
-import { isLive } from './types.ts';
+import { Harness } from '../testing/harness.ts';
+import { DIN } from '../testing/fixtures.ts';
+import { ProvidersStorage as PS } from '../pallets/providers/storage.ts';
+import { SubscriptionsStorage as S } from '../pallets/subscriptions/storage.ts';
+import { isLive } from '../pallets/subscriptions/types.ts';
 import { Ledger, same, type Reached } from './property-ledger.ts';
 import { ALL, apply, PROVIDERS, setupModel, type Cmd } from './property-commands.ts';
 

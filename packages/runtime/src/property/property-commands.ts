@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { DIN } from '../../testing/fixtures.ts';
-import type { Harness } from '../../testing/harness.ts';
-import { account, CID, hex } from '../../testing/fixtures.ts';
-import { SubscriptionsStorage as S } from './storage.ts';
+import { DIN } from '../testing/fixtures.ts';
+import type { Harness } from '../testing/harness.ts';
+import { account, CID, hex } from '../testing/fixtures.ts';
+import { SubscriptionsStorage as S } from '../pallets/subscriptions/storage.ts';
 import type { MoneyAction } from './property-ledger.ts';
 
 /**

@@ -1,7 +1,8 @@
 /**
- * The on-chain interface as the CLI sees it: plain values read from the Providers and
- * Subscriptions pallets and the DinfraApi runtime API (runtime-specs/dinfra.md). Balances
- * are bigint plancks, block numbers numbers, accounts SS58 strings.
+ * The on-chain interface as plain values (the CLI, OGate and the reactor all read these): the
+ * Providers and Subscriptions pallets' records and the DinfraApi runtime API
+ * (runtime-specs/dinfra.md). Balances are bigint plancks, block numbers numbers, accounts SS58
+ * strings.
  */
 export type ProviderStatus = 'Active' | 'Paused';
 
@@ -75,6 +76,8 @@ export interface Subscription {
   expiresAt: number | undefined;
   fundsLowAt: number | undefined;
   terminatedAt: number | undefined;
+  /** Providers that lost an award of this subscription, in order (one entry per loss). */
+  excluded: string[];
   /** The most recent AwardLost of this subscription, kept on chain until the purge. */
   lastLoss: AwardLoss | undefined;
 }

@@ -1,11 +1,11 @@
 import { performance } from 'node:perf_hooks';
-import { Env } from '../../framework/env.ts';
-import { Harness } from '../../testing/harness.ts';
-import { account, CID, DIN, hex } from '../../testing/fixtures.ts';
-import { SystemStorage } from '../system.ts';
-import { ProvidersStorage as PS } from '../providers/storage.ts';
-import { SubscriptionsStorage as S } from './storage.ts';
-import type { SubscriptionValue } from './types.ts';
+import { Env } from '../framework/env.ts';
+import { Harness } from '../testing/harness.ts';
+import { account, CID, DIN, hex } from '../testing/fixtures.ts';
+import { SystemStorage } from '../pallets/system.ts';
+import { ProvidersStorage as PS } from '../pallets/providers/storage.ts';
+import { SubscriptionsStorage as S } from '../pallets/subscriptions/storage.ts';
+import type { SubscriptionValue } from '../pallets/subscriptions/types.ts';
 
 /**
  * Benchmarks of the Subscriptions pallet:

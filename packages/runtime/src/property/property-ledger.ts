@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
-import type { Harness } from '../../testing/harness.ts';
-import { SubscriptionsStorage as S } from './storage.ts';
-import { isLive } from './types.ts';
+import type { Harness } from '../testing/harness.ts';
+import { SubscriptionsStorage as S } from '../pallets/subscriptions/storage.ts';
+import { isLive } from '../pallets/subscriptions/types.ts';
 
 /**
  * `expect(actual, what).toBe(expected)`, but vitest's expect is only called on a mismatch:

@@ -15,7 +15,8 @@ const HELP = `Usage: npm start [-- options]
 
 Starts the DINFRA marketplace on this machine: a dev chain (ws://127.0.0.1:9944), a provider
 (//Bob, operator //Dave) offering substrate-node and rpc-endpoint, its OGate
-(http://127.0.0.1:8420) and a local reactor (http://127.0.0.1:8421). Ctrl-C stops all of it,
+(http://127.0.0.1:8420), a local reactor (http://127.0.0.1:8421) and a monitor with its status
+page (http://127.0.0.1:8422). Ctrl-C stops all of it,
 deployed nodes included; the next start brings back what the chain still wants running.
 
 Options:
@@ -27,7 +28,7 @@ Options:
                      builds frame/ with cargo first; Chopsticks keeps no state, so a wasm stack
                      starts fresh every time, under <state-dir>/wasm/, and a deployed node of the
                      \`dinfra\` chain runs its own dev chain: dinfra-node cannot execute the Wasm)
-  --rpc-port N, --prometheus-port N, --p2p-port N, --ogate-port N, --reactor-port N
+  --rpc-port N, --prometheus-port N, --p2p-port N, --ogate-port N, --reactor-port N, --monitor-port N
                      ports (defaults 9944, 9615, 30333, 8420, 8421; 0 = any free port)
   -h, --help         show this help`;
 
@@ -45,6 +46,7 @@ async function main(): Promise<number> {
       'p2p-port': { type: 'string' },
       'ogate-port': { type: 'string' },
       'reactor-port': { type: 'string' },
+      'monitor-port': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -77,9 +79,9 @@ async function main(): Promise<number> {
   }
   if (values.fresh || runtime === 'wasm') {
     log(`--fresh: removing ${relative(ROOT, paths.state) || paths.state}/ state`);
-    for (const dir of [paths.chain, paths.ipfs, paths.ogate, paths.reactor]) rmSync(dir, { recursive: true, force: true });
+    for (const dir of [paths.chain, paths.ipfs, paths.ogate, paths.reactor, paths.monitor]) rmSync(dir, { recursive: true, force: true });
   }
-  for (const dir of [paths.chain, paths.ipfs, paths.ogate, paths.reactor]) mkdirSync(dir, { recursive: true });
+  for (const dir of [paths.chain, paths.ipfs, paths.ogate, paths.reactor, paths.monitor]) mkdirSync(dir, { recursive: true });
 
   const stackId = randomUUID();
   const env = { ...process.env, DINFRA_STACK: stackId, DINFRA_IPFS_REPO: paths.ipfs };
@@ -132,7 +134,16 @@ async function main(): Promise<number> {
     children.push(reactor);
     const reactorUrl = (await reactor.waitFor(/reactor listening on (http:\/\/[^\s"]+)/, 60_000))[1]!;
 
-    printReady({ rpcUrl, ogateUrl, reactorUrl });
+    const monitor = startChild({
+      name: 'monitor',
+      command: process.execPath,
+      args: [BIN.monitor, 'run', '--ogate', ogateUrl, '--token', await monitorToken(paths.ogate, paths.monitor), '--ogate-provider', 'bob', '--ogate-poll', '3000', '--reference', rpcUrl, '--block-time', String(blockTime), '--data-dir', paths.monitor, '--listen', `127.0.0.1:${ports.monitor}`],
+      env,
+    });
+    children.push(monitor);
+    const monitorUrl = (await monitor.waitFor(/monitor listening on (http:\/\/\S+)/, 60_000))[1]!;
+
+    printReady({ rpcUrl, ogateUrl, reactorUrl, monitorUrl });
     for (const child of children) {
       child.process.once('exit', (code, signal) => {
         if (stopping) return;
@@ -207,15 +218,27 @@ function parsePorts(values: Record<string, unknown>): StackPorts {
     p2p: pick('p2p-port', DEFAULT_PORTS.p2p),
     ogate: pick('ogate-port', DEFAULT_PORTS.ogate),
     reactor: pick('reactor-port', DEFAULT_PORTS.reactor),
+    monitor: pick('monitor-port', DEFAULT_PORTS.monitor),
   };
 }
 
-function printReady(urls: { rpcUrl: string; ogateUrl: string; reactorUrl: string }): void {
+/** A read-only OGate token for the monitor (no secrets, no writes), minted once. */
+async function monitorToken(ogateDir: string, monitorDir: string): Promise<string> {
+  const file = join(monitorDir, 'token');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const out = await run(process.execPath, [BIN.ogate, 'token', 'create', '--data-dir', ogateDir, '--name', 'local-monitor', '--scope', 'read', '--types', 'substrate-node,rpc-endpoint,cloud-init', '--ttl', '3650d', '--json']);
+  const token = (JSON.parse(out) as { token: string }).token;
+  writeFileSync(file, token, { mode: 0o600 });
+  return token;
+}
+
+function printReady(urls: { rpcUrl: string; ogateUrl: string; reactorUrl: string; monitorUrl: string }): void {
   console.log(`
 stack   | ==================== DINFRA marketplace is running ====================
 stack   |  chain    ${urls.rpcUrl}   (polkadot.js Apps, @polkadot/api, polkadot-api)
 stack   |  OGate    ${urls.ogateUrl}/docs   (provider //Bob, operator //Dave)
 stack   |  reactor  ${urls.reactorUrl}/metrics   (local backend)
+stack   |  status   ${urls.monitorUrl}/   (dinfra-monitor: checks, incidents, uptime of every deployment)
 stack   |
 stack   |  Try, in another terminal (as the subscriber //Charlie):
 stack   |    export DINFRA_SURI=//Charlie

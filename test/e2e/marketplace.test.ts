@@ -100,9 +100,9 @@ describe('the marketplace end to end: npm start, the dinfra CLI, OGate, the loca
 
   it('the stack runs a chain, OGate and a reactor, and registered //Bob (operator //Dave) with open offerings through the CLI', async () => {
     const procs = processesWithEnv('DINFRA_IPFS_REPO', stack.ipfsRepo);
-    // The three services (and their helpers, e.g. tsx's esbuild service), one stack id.
-    const kinds = procs.map((p) => p.argv.find((a) => /dinfra-(node|ogate|reactor)\.mjs$/.test(a))?.replace(/^.*\//, '')).filter(Boolean).sort();
-    expect(kinds).toEqual(['dinfra-node.mjs', 'dinfra-ogate.mjs', 'dinfra-reactor.mjs']);
+    // The four services (and their helpers, e.g. tsx's esbuild service), one stack id.
+    const kinds = procs.map((p) => p.argv.find((a) => /dinfra-(node|ogate|reactor|monitor)\.mjs$/.test(a))?.replace(/^.*\//, '')).filter(Boolean).sort();
+    expect(kinds).toEqual(['dinfra-monitor.mjs', 'dinfra-node.mjs', 'dinfra-ogate.mjs', 'dinfra-reactor.mjs']);
     expect(new Set(procs.map((p) => p.env.get('DINFRA_STACK'))).size).toBe(1);
     seen.stackPids = procs.map((p) => p.pid);
 

@@ -13,6 +13,7 @@ export interface RunningStack {
   readonly wsUrl: string;
   readonly ogateUrl: string;
   readonly reactorUrl: string;
+  readonly monitorUrl: string;
   /** Everything the launcher printed (its children's lines are prefixed with their names). */
   output(): string;
   /** Ctrl-C: SIGINT, then resolves with the launcher's exit code (SIGKILL after `graceMs`). */
@@ -25,6 +26,7 @@ export interface StackPorts {
   readonly p2p: number;
   readonly ogate: number;
   readonly reactor: number;
+  readonly monitor?: number;
 }
 
 /** Starts the launcher; `stateDir` and `ports` (default: a new temp dir, all ports 0) let a test restart the same stack. */
@@ -34,7 +36,7 @@ export async function startStack(o: { blockTimeMs: number; readyTimeoutMs?: numb
   const dataDir = o.runtime === 'wasm' ? join(stateDir, 'wasm') : stateDir;
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('DINFRA_')));
   const args = ['--import', 'tsx', join(ROOT, 'scripts/stack/main.ts'), '--state-dir', stateDir, '--block-time', String(o.blockTimeMs), '--runtime', o.runtime ?? 'ts'];
-  for (const port of ['rpc', 'prometheus', 'p2p', 'ogate', 'reactor'] as const) args.push(`--${port}-port`, String(o.ports?.[port] ?? 0));
+  for (const port of ['rpc', 'prometheus', 'p2p', 'ogate', 'reactor', 'monitor'] as const) args.push(`--${port}-port`, String(o.ports?.[port] ?? 0));
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
@@ -62,6 +64,7 @@ export async function startStack(o: { blockTimeMs: number; readyTimeoutMs?: numb
     wsUrl: grab(/stack +\| chain up at (ws:\/\/\S+)/, 'the chain URL'),
     ogateUrl: grab(/OGate listening on (http:\/\/[^\s"]+)/, "OGate's URL"),
     reactorUrl: grab(/reactor listening on (http:\/\/[^\s"]+)/, "the reactor's URL"),
+    monitorUrl: grab(/monitor listening on (http:\/\/[^\s"]+)/, "the monitor's URL"),
     output: () => out,
     async interrupt(graceMs = 60_000) {
       if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;

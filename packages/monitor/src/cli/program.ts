@@ -8,6 +8,8 @@ export interface RunFlags {
   reference?: string[];
   ogate?: string;
   token?: string;
+  ogateProvider?: string;
+  ogatePoll?: number | string;
   listen?: string;
   dataDir?: string;
   location?: string;
@@ -30,7 +32,9 @@ export function runCommand(action: (f: RunFlags) => Promise<void>): Command {
     .addOption(new Option('--target <name=url>', 'an endpoint to watch, NAME=ws://HOST:PORT (repeat)').argParser(collect))
     .addOption(new Option('--reference <url>', 'an endpoint of the network: head lag is measured against it (repeat)').argParser(collect))
     .option('--ogate <url>', 'watch every running deployment of the provider behind this OGate')
-    .option('--token <jwt>', 'OGate token with the read-only "monitor" scope')
+    .option('--token <jwt>', 'OGate token (a read-only one: dinfra-ogate token create --scope read)')
+    .option('--ogate-provider <name>', 'provider name shown for OGate\'s deployments [ogate]')
+    .addOption(new Option('--ogate-poll <ms>', 'read OGate\'s deployments this often [30000]').argParser(num))
     .option('--listen <host:port>', 'page, API and /metrics [127.0.0.1:9720]')
     .option('--data-dir <dir>', 'where the SQLite history lives (required)')
     .option('--location <name>', 'name of this probe location [local]')
@@ -61,7 +65,7 @@ export function flagsToConfig(f: RunFlags): Record<string, unknown> {
     location: f.location,
     targets: f.target?.map(parseTargetFlag),
     references: f.reference,
-    ogate: f.ogate !== undefined || f.token !== undefined ? { url: f.ogate, token: f.token } : undefined,
+    ogate: f.ogate !== undefined || f.token !== undefined ? { url: f.ogate, token: f.token, provider: f.ogateProvider, pollMs: f.ogatePoll } : undefined,
     checks: { ...(f.interval !== undefined ? { intervalMs: f.interval } : {}), ...(f.blockTime !== undefined ? { blockTimeMs: f.blockTime } : {}) },
     quorum: f.quorum,
     recorder: f.recorder !== undefined || f.recorderSecret !== undefined ? { url: f.recorder, secret: f.recorderSecret } : undefined,

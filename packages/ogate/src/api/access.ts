@@ -23,3 +23,13 @@ export function typesOf(claims: TokenClaims, type: string | undefined): Set<stri
   if (!claims.types.includes(type)) throw forbidden(`the token does not cover deployment type ${type}`);
   return new Set([type]);
 }
+
+/** A read-scoped token (a monitor's) sees no secrets. */
+export function secretsFor(claims: TokenClaims, open: () => Record<string, string>): Record<string, string> {
+  return claims.scope === 'read' ? {} : open();
+}
+
+/** Writes (reports, terminations) need a reactor token: a read-scoped one gets 403. */
+export function requireWrite(claims: TokenClaims): void {
+  if (claims.scope === 'read') throw forbidden('the token is read-only (scope "read"): it may not report or terminate');
+}

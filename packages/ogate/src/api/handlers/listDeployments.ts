@@ -1,6 +1,6 @@
 /** GET /v1/deployments: the whole set, the changes since a revision, or a long-poll. */
 import type { HandlerFactory } from '../deps.ts';
-import { claimsOf, typesOf } from '../access.ts';
+import { claimsOf, secretsFor, typesOf } from '../access.ts';
 import { toApiDeployment } from '../../desired/api-view.ts';
 
 export const listDeployments: HandlerFactory<'listDeployments'> = ({ ctx, secrets }) => async (c, req, res) => {
@@ -10,7 +10,7 @@ export const listDeployments: HandlerFactory<'listDeployments'> = ({ ctx, secret
   const types = typesOf(claims, q.type);
   const since = q.since === undefined ? undefined : Number(q.since);
   const wait = Math.min(q.wait === undefined ? 0 : Number(q.wait), ctx.config.longPollMaxSeconds);
-  const render = (rows: ReturnType<typeof store.deployments.served>) => rows.filter((r) => types.has(r.type)).map((r) => toApiDeployment(r, secrets.open(r)));
+  const render = (rows: ReturnType<typeof store.deployments.served>) => rows.filter((r) => types.has(r.type)).map((r) => toApiDeployment(r, secretsFor(claims, () => secrets.open(r))));
   if (since === undefined || since < store.meta.forgottenBefore()) {
     res.json({ revision: store.meta.revision(), complete: true, deployments: render(store.deployments.served()) });
     return;

@@ -1,7 +1,7 @@
 /** PUT /v1/deployments/{id}/status: queue a report (202), or 200 when nothing needs to go on chain. */
 import { truncateReason } from '@dinfra/runtime-specs';
 import type { HandlerFactory } from '../deps.ts';
-import { claimsOf, servedRow } from '../access.ts';
+import { claimsOf, requireWrite, servedRow } from '../access.ts';
 import { badRequest, HttpProblem, PROBLEM } from '../problem.ts';
 import { applicability } from '../../outbox/reflected.ts';
 import { effectiveState, legalNext } from '../../outbox/transitions.ts';
@@ -20,6 +20,7 @@ export const reportStatus: HandlerFactory<'reportStatus'> = ({ ctx }) => (c, _re
   const reason = body.state === 'failed' ? truncateReason(body.reason) : null;
   const out = store.tx(() => {
     const row = servedRow(store, id, claimsOf(c));
+    requireWrite(claimsOf(c));
     if (body.generation !== row.generation) {
       throw new HttpProblem(409, PROBLEM.staleGeneration, 'Stale generation', `deployment ${id} is at generation ${row.generation}, the report is for ${body.generation}`);
     }

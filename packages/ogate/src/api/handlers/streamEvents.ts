@@ -3,7 +3,7 @@
  * revision; resumable with Last-Event-ID (or `since`); `resync` when that revision is forgotten.
  */
 import type { HandlerFactory } from '../deps.ts';
-import { claimsOf, typesOf } from '../access.ts';
+import { claimsOf, secretsFor, typesOf } from '../access.ts';
 import { badRequest } from '../problem.ts';
 import { toApiDeployment } from '../../desired/api-view.ts';
 
@@ -12,7 +12,8 @@ const HEARTBEAT_MS = 15_000;
 export const streamEvents: HandlerFactory<'streamEvents'> = ({ ctx, secrets }) => (c, req, res) => {
   const { store, changes } = ctx;
   const q = c.request.query as Record<string, string | undefined>;
-  const types = typesOf(claimsOf(c), q.type);
+  const claims = claimsOf(c);
+  const types = typesOf(claims, q.type);
   const header = req.headers['last-event-id'];
   const lastId = typeof header === 'string' && header !== '' ? header : undefined;
   if (lastId !== undefined && !/^[0-9]{1,15}$/.test(lastId)) throw badRequest('Last-Event-ID must be a revision number');
@@ -24,13 +25,13 @@ export const streamEvents: HandlerFactory<'streamEvents'> = ({ ctx, secrets }) =
       const revision = store.meta.revision();
       if (cursor !== undefined) res.write(`event: resync\ndata: ${JSON.stringify({ revision })}\n\n`);
       // Without a starting point: the current set, then changes.
-      for (const r of store.deployments.served()) if (types.has(r.type)) res.write(`id: ${r.revision}\nevent: deployment\ndata: ${JSON.stringify(toApiDeployment(r, secrets.open(r)))}\n\n`);
+      for (const r of store.deployments.served()) if (types.has(r.type)) res.write(`id: ${r.revision}\nevent: deployment\ndata: ${JSON.stringify(toApiDeployment(r, secretsFor(claims, () => secrets.open(r))))}\n\n`);
       cursor = revision;
       return;
     }
     const rows = store.deployments.served(cursor).sort((a, b) => a.revision - b.revision);
     for (const r of rows) {
-      if (types.has(r.type)) res.write(`id: ${r.revision}\nevent: deployment\ndata: ${JSON.stringify(toApiDeployment(r, secrets.open(r)))}\n\n`);
+      if (types.has(r.type)) res.write(`id: ${r.revision}\nevent: deployment\ndata: ${JSON.stringify(toApiDeployment(r, secretsFor(claims, () => secrets.open(r))))}\n\n`);
       cursor = r.revision;
     }
   };

@@ -1,7 +1,7 @@
 /** POST /v1/deployments/{id}/terminate: the provider ends the subscription (operator-signed `terminate`). */
 import { truncateReason } from '@dinfra/runtime-specs';
 import type { HandlerFactory } from '../deps.ts';
-import { claimsOf, servedRow } from '../access.ts';
+import { claimsOf, requireWrite, servedRow } from '../access.ts';
 
 export const terminateDeployment: HandlerFactory<'terminateDeployment'> = ({ ctx }) => (c, _req, res) => {
   const { store, changes, metrics, log } = ctx;
@@ -9,6 +9,7 @@ export const terminateDeployment: HandlerFactory<'terminateDeployment'> = ({ ctx
   const { reason } = c.request.requestBody;
   const out = store.tx(() => {
     const row = servedRow(store, id, claimsOf(c));
+    requireWrite(claimsOf(c));
     if (row.desired === 'absent' || row.state === 'terminated') return { status: 200, reportId: null, state: 'reflected' as const };
     const queued = store.reports.open(id, row.generation).find((r) => r.kind === 'terminate');
     if (queued) return { status: 200, reportId: String(queued.id), state: queued.status };

@@ -95,6 +95,9 @@ function cargoBin() {
 function buildSpec({ preset, build }) {
   const target = targetDir();
   if (build) {
+    if (!existsSync(join(ROOT, 'frame', 'chain-spec-writer', 'Cargo.toml'))) {
+      throw new Error('frame/chain-spec-writer is not in this checkout (the FRAME runtime has not landed here)');
+    }
     const started = Date.now();
     console.error(`wasm-chain: cargo build --release (frame/, target ${target}); a cold build takes 10-20 minutes`);
     const r = spawnSync(cargoBin(), ['build', '--release', '-p', 'dinfra-chain-spec-writer'], {

@@ -2,24 +2,25 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { hostPortSchema } from '@dinfra/service';
 import { z } from 'zod';
+import { DEFAULTS as D } from '../reconcile/options.ts';
 
 const hostPort = hostPortSchema('127.0.0.1:9500');
 
-/** Tuning of the loop (config file `reactor:` section); defaults are the production values. */
+/** Tuning of the loop (config file `reactor:` section); its defaults are the loop's own (`DEFAULTS`). */
 export const tuningSchema = z.object({
-  resyncMs: z.number().int().min(100).max(60_000).default(60_000).describe('Complete listing + pass at least this often (<= 60 s)'),
-  longPollS: z.number().int().min(1).max(60).default(30),
-  orphanSweepMs: z.number().int().min(100).max(600_000).default(600_000).describe('Orphan sweep at least this often (<= 10 min)'),
-  probeIntervalMs: z.number().int().min(100).max(60_000).default(10_000).describe('Health probes (10-15 s in production)'),
-  concurrency: z.number().int().min(1).max(256).default(8),
-  createAttempts: z.number().int().min(1).max(100).default(5),
-  retryBaseMs: z.number().int().min(1).default(1000),
-  retryMaxMs: z.number().int().min(1).default(30_000),
-  restartAfter: z.number().int().min(1).default(2).describe('Failed probes in a row before a restart'),
-  degradedAfter: z.number().int().min(1).default(4).describe('Failed probes in a row before `degraded`'),
-  stallMs: z.number().int().min(1000).default(120_000),
-  startupGraceMs: z.number().int().min(0).default(60_000),
-  portProbeLimit: z.number().int().min(1).max(10_000).default(30).describe('Failed probes in a row before a cloud-init deployment whose declared ports never opened is reported failed'),
+  resyncMs: z.number().int().min(100).max(60_000).default(D.resyncMs).describe('Complete listing + pass at least this often (<= 60 s)'),
+  longPollS: z.number().int().min(1).max(60).default(D.longPollS),
+  orphanSweepMs: z.number().int().min(100).max(600_000).default(D.orphanSweepMs).describe('Orphan sweep at least this often (<= 10 min)'),
+  probeIntervalMs: z.number().int().min(100).max(60_000).default(D.probeIntervalMs).describe('Health probes (10-15 s in production)'),
+  concurrency: z.number().int().min(1).max(256).default(D.concurrency),
+  createAttempts: z.number().int().min(1).max(100).default(D.createRetry.attempts),
+  retryBaseMs: z.number().int().min(1).default(D.createRetry.baseMs),
+  retryMaxMs: z.number().int().min(1).default(D.createRetry.maxMs),
+  restartAfter: z.number().int().min(1).default(D.health.restartAfter).describe('Failed probes in a row before a restart'),
+  degradedAfter: z.number().int().min(1).default(D.health.degradedAfter).describe('Failed probes in a row before `degraded`'),
+  stallMs: z.number().int().min(1000).default(D.health.stallMs),
+  startupGraceMs: z.number().int().min(0).default(D.startupGraceMs),
+  portProbeLimit: z.number().int().min(1).max(10_000).default(D.portProbeLimit).describe('Failed probes in a row before a cloud-init deployment whose declared ports never opened is reported failed'),
 }).strict();
 
 /** Every setting of dinfra-reactor: flags override the config file; checked once at start. */
@@ -30,7 +31,7 @@ export const reactorConfigSchema = z.object({
   dataDir: z.string().min(1).describe('State directory: SQLite store, local deployments and their logs'),
   listen: hostPort.default('127.0.0.1:9500').describe('HTTP for /healthz, /readyz, /metrics (IPv6: [::1]:9500; port 0 = any)'),
   chains: z.string().min(1).optional().describe('Chain catalog (YAML/JSON): chain name → binary, chain spec, bootnodes, default args'),
-  graceS: z.number().min(0).max(30 * 86400).default(0).describe('Seconds between OGate saying absent and the destroy (0 for dev)'),
+  graceS: z.number().min(0).max(30 * 86400).default(D.graceMs / 1000).describe('Seconds between OGate saying absent and the destroy (0 for dev)'),
   publicHost: z.string().min(1).optional().describe('Host put in reported endpoints (default 127.0.0.1)'),
   logLevel: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info').describe('pino log level'),
   reactor: tuningSchema.default({}),

@@ -4,9 +4,8 @@ import { operationContext } from '../context.ts';
 import { crashPoint } from '../crash-point.ts';
 import { resourceTags } from '../naming.ts';
 import { StaleGenerationError } from './errors.ts';
-import { DEFAULTS, type ReactorOptions } from './options.ts';
-import type { Reactor } from './reactor.ts';
 import type { Reporter } from './reporter.ts';
+import type { ReconcileState } from './state.ts';
 import { withRetries } from './retry.ts';
 import { Semaphore } from './semaphore.ts';
 
@@ -17,8 +16,9 @@ export class Operations {
   readonly #inflight = new Map<string, Promise<void>>();
   readonly #sem: Semaphore;
 
-  constructor(private readonly o: { reactor: Reactor; options: ReactorOptions; reporter: Reporter; signal: AbortSignal; log: Logger }) {
-    this.#sem = new Semaphore(o.options.concurrency ?? DEFAULTS.concurrency);
+  /** `onCreated(name)`: a create finished (the reactor probes it soon). */
+  constructor(private readonly o: { state: ReconcileState; reporter: Reporter; log: Logger; onCreated: (name: string) => void }) {
+    this.#sem = new Semaphore(o.state.options.concurrency);
   }
 
   inFlight(name: string): boolean {
@@ -30,8 +30,8 @@ export class Operations {
   }
 
   #run(name: string, f: () => Promise<void>): void {
-    if (this.#inflight.has(name) || this.o.signal.aborted) return;
-    const m = this.o.reactor.metrics.inflight;
+    if (this.#inflight.has(name) || this.o.state.stopped) return;
+    const m = this.o.state.metrics.inflight;
     m.inc();
     const p = this.#sem.run(f).catch((err) => this.o.log.error({ resource: name, err }, 'operation failed')).finally(() => {
       this.#inflight.delete(name);
@@ -45,7 +45,8 @@ export class Operations {
   }
 
   async #create(d: Deployment, key: ResourceKey, name: string): Promise<void> {
-    const { reactor, reporter, options } = this.o;
+    const { state, reporter } = this.o;
+    const options = state.options;
     const log = this.o.log.child({ subscription: d.id, generation: d.generation, resource: name });
     try {
       // Acknowledge the award first (the chain's AckTimeout), unless already past it.
@@ -53,36 +54,36 @@ export class Operations {
       if (!last) await reporter.report(d.id, d.generation, { state: 'provisioning' });
       crashPoint('after-provisioning-report');
     } catch (err) {
-      if (err instanceof StaleGenerationError) return void reactor.stale.add(`${d.id}/${d.generation}`);
+      if (err instanceof StaleGenerationError) return void state.stale.add(`${d.id}/${d.generation}`);
       log.warn({ err: describe(err) }, 'could not report provisioning yet; creating anyway');
     }
-    reactor.store.pending.add({ name, key, type: d.type });
+    state.store.pending.add({ name, key, type: d.type });
     crashPoint('after-pending-create');
     const spec = { key, name, tags: resourceTags(key), type: d.type, descriptor: d.descriptor, secrets: d.secrets };
-    const end = reactor.metrics.createSeconds.startTimer();
+    const end = state.metrics.createSeconds.startTimer();
     let resource: Resource;
     try {
-      resource = await withRetries(options.createRetry ?? DEFAULTS.createRetry, this.o.signal, (attempt) =>
-        reactor.backend.create(spec, operationContext({ log, attempt, signal: this.o.signal, checkpoint: reactor.store.checkpoints.for(name) })),
+      resource = await withRetries(options.createRetry, state.signal, (attempt) =>
+        state.backend.create(spec, operationContext({ log, attempt, signal: state.signal, checkpoint: state.store.checkpoints.for(name) })),
       (err, attempt, waitMs) => log.warn({ err: describe(err), attempt, retryInMs: waitMs }, 'create failed: retrying'));
     } catch (err) {
-      if (this.o.signal.aborted) return; // stopping: the pending record settles it at the next start
+      if (state.signal.aborted) return; // stopping: the pending record settles it at the next start
       end({ result: 'failed' });
       const reason = err instanceof PermanentBackendError ? `${err.code}: ${err.message}` : describe(err);
       log.error({ err: reason }, 'create failed for good: reporting failed');
       await reporter.report(d.id, d.generation, { state: 'failed', reason }).catch((e) => {
-        if (e instanceof StaleGenerationError) reactor.stale.add(`${d.id}/${d.generation}`);
+        if (e instanceof StaleGenerationError) state.stale.add(`${d.id}/${d.generation}`);
         else throw e;
       });
-      reactor.store.pending.remove(name);
+      state.store.pending.remove(name);
       return;
     }
     end({ result: 'ok' });
     crashPoint('after-create');
-    reactor.store.pending.remove(name);
+    state.store.pending.remove(name);
     log.info({ endpoints: resource.endpoints, backendId: resource.backendId }, 'created');
-    reactor.tracked.set(name, { deployment: d, resource });
-    reactor.probeSoon(name);
+    state.tracked.set(name, { deployment: d, resource });
+    this.o.onCreated(name);
   }
 
   destroy(resource: Resource, why: 'absent' | 'old-generation' | 'orphan'): void {
@@ -90,31 +91,31 @@ export class Operations {
   }
 
   async #destroy(resource: Resource, why: string): Promise<void> {
-    const { reactor, reporter } = this.o;
+    const { state, reporter } = this.o;
     const log = this.o.log.child({ subscription: resource.key.id, generation: resource.key.generation, resource: resource.name });
-    if (reactor.destroyGivenUp.has(resource.name)) return;
-    const end = reactor.metrics.destroySeconds.startTimer({ why });
+    if (state.destroyGivenUp.has(resource.name)) return;
+    const end = state.metrics.destroySeconds.startTimer({ why });
     try {
-      await withRetries(DEFAULTS.createRetry, this.o.signal, (attempt) =>
-        reactor.backend.destroy(resource, operationContext({ log, attempt, signal: this.o.signal, checkpoint: reactor.store.checkpoints.for(resource.name) })));
+      await withRetries(state.options.destroyRetry, state.signal, (attempt) =>
+        state.backend.destroy(resource, operationContext({ log, attempt, signal: state.signal, checkpoint: state.store.checkpoints.for(resource.name) })));
     } catch (err) {
-      if (this.o.signal.aborted) throw err;
+      if (state.signal.aborted) throw err;
       const permanent = err instanceof PermanentBackendError;
-      reactor.metrics.destroyFailures.inc({ code: permanent ? err.code : 'retryable' });
+      state.metrics.destroyFailures.inc({ code: permanent ? err.code : 'retryable' });
       if (!permanent) throw err; // the next pass tries again; the backend caps its own attempts
       // Failed for good: not retried (no endless loop) until the reactor restarts; reported and counted.
       const reason = `${err.code}: ${err.message}`;
-      reactor.destroyGivenUp.set(resource.name, reason);
-      reactor.metrics.destroysGivenUp.set(reactor.destroyGivenUp.size);
+      state.destroyGivenUp.set(resource.name, reason);
+      state.metrics.destroysGivenUp.set(state.destroyGivenUp.size);
       log.error({ err: reason, why }, 'destroy failed for good: giving up until the reactor restarts');
       await reporter.report(resource.key.id, resource.key.generation, { state: 'failed', reason }).catch((e: unknown) => log.warn({ err: describe(e) }, 'could not report the failed destroy'));
       return;
     }
     end();
-    if (why === 'orphan') reactor.metrics.orphansDestroyed.inc();
-    reactor.tracked.delete(resource.name);
-    reactor.store.checkpoints.clear(resource.name);
-    reactor.store.pending.remove(resource.name);
+    if (why === 'orphan') state.metrics.orphansDestroyed.inc();
+    state.tracked.delete(resource.name);
+    state.store.checkpoints.clear(resource.name);
+    state.store.pending.remove(resource.name);
     log.info({ why }, 'destroyed');
   }
 }

@@ -3,7 +3,7 @@ import type { Backend, Logger, Resource } from '../backend.ts';
 import type { HealthPolicy } from '../health/tracker.ts';
 import type { ProbeResult } from '../health/probe.ts';
 import type { ReactorStore } from '../store/index.ts';
-import type { ReactorMetrics } from './metrics.ts';
+import { ReactorMetrics } from './metrics.ts';
 import type { RetryPolicy } from './retry.ts';
 
 export interface ReactorOptions {
@@ -45,6 +45,7 @@ export interface ReactorOptions {
   readonly probe?: (d: Deployment, r: Resource) => Promise<ProbeResult>;
 }
 
+/** The one defaults table of the reactor's options (production values; the CLI's config schema takes its defaults from here). */
 export const DEFAULTS = {
   graceMs: 0,
   resyncMs: 60_000,
@@ -57,6 +58,38 @@ export const DEFAULTS = {
   startupGraceMs: 60_000,
   portProbeLimit: 30,
 } as const;
+
+type Defaulted = keyof typeof DEFAULTS;
+
+/** The options with every default filled in (what the loop's parts read). */
+export type CompiledReactorOptions = Omit<ReactorOptions, Defaulted | 'metrics'> & {
+  readonly [K in Exclude<Defaulted, 'createRetry' | 'health'>]-?: number;
+} & {
+  readonly metrics: ReactorMetrics;
+  readonly createRetry: RetryPolicy;
+  readonly health: HealthPolicy;
+  /** Destroys retry as creates do by default (not configurable). */
+  readonly destroyRetry: RetryPolicy;
+};
+
+/** Fills in the defaults (one place; `@default` on each option names the same values). */
+export function compileReactorOptions(o: ReactorOptions): CompiledReactorOptions {
+  return {
+    ...o,
+    graceMs: o.graceMs ?? DEFAULTS.graceMs,
+    resyncMs: o.resyncMs ?? DEFAULTS.resyncMs,
+    longPollS: o.longPollS ?? DEFAULTS.longPollS,
+    orphanSweepMs: o.orphanSweepMs ?? DEFAULTS.orphanSweepMs,
+    probeIntervalMs: o.probeIntervalMs ?? DEFAULTS.probeIntervalMs,
+    concurrency: o.concurrency ?? DEFAULTS.concurrency,
+    startupGraceMs: o.startupGraceMs ?? DEFAULTS.startupGraceMs,
+    portProbeLimit: o.portProbeLimit ?? DEFAULTS.portProbeLimit,
+    createRetry: o.createRetry ?? DEFAULTS.createRetry,
+    health: { ...DEFAULTS.health, ...o.health },
+    destroyRetry: DEFAULTS.createRetry,
+    metrics: o.metrics ?? new ReactorMetrics(),
+  };
+}
 
 /** Deployment types whose resources are Substrate nodes (probed over JSON-RPC). */
 export const NODE_TYPES = new Set(['substrate-node', 'rpc-endpoint', 'snapshot-source']);

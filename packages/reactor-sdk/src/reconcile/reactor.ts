@@ -1,32 +1,27 @@
 import type { Deployment } from '@dinfra/ogate-contract';
 import type { Backend, Logger, Resource } from '../backend.ts';
 import { operationContext } from '../context.ts';
-import { resourceName } from '../naming.ts';
 import type { ReactorStore } from '../store/index.ts';
 import { diff, type Action } from './diff.ts';
-import { ReactorMetrics } from './metrics.ts';
+import type { ReactorMetrics } from './metrics.ts';
 import { Operations } from './operations.ts';
-import { DEFAULTS, type ReactorOptions } from './options.ts';
+import { compileReactorOptions, type CompiledReactorOptions, type ReactorOptions } from './options.ts';
 import { Prober } from './prober.ts';
 import { Reporter } from './reporter.ts';
-import { DesiredView } from './view.ts';
+import { ReconcileState, type Tracked } from './state.ts';
+import type { DesiredView } from './view.ts';
 import { Watcher } from './watcher.ts';
 
-/** A resource the reactor keeps alive: probed, restarted, reported. */
-export interface Tracked {
-  deployment: Deployment;
-  resource: Resource;
-}
+export type { Tracked } from './state.ts';
 
 /**
  * The level-triggered reconcile loop: OGate's long-poll wakes it, a complete listing and a
  * pass run at least every `resyncMs`; each pass diffs desired against `backend.list()`.
+ * Its parts (watcher, operations, prober) share one `ReconcileState`, not the Reactor.
  */
 export class Reactor {
-  readonly view = new DesiredView();
-  readonly metrics: ReactorMetrics;
-  readonly tracked = new Map<string, Tracked>();
-  readonly #o: ReactorOptions;
+  readonly #state: ReconcileState;
+  readonly #o: CompiledReactorOptions;
   readonly #log: Logger;
   readonly #watcher: Watcher;
   readonly #ops: Operations;
@@ -37,21 +32,42 @@ export class Reactor {
   #passAgain = false;
   #lastSweepAt = 0;
   #ready = false;
-  /** (id/generation) OGate answered 409 for: not acted on until the view changes. */
-  readonly stale = new Set<string>();
-  /** Resource name -> reason: destroys that failed for good, not retried until a restart. */
-  readonly destroyGivenUp = new Map<string, string>();
-  /** When the reactor first saw each (id/generation) present: for award→running. */
-  readonly seenAt = new Map<string, number>();
 
-  constructor(o: ReactorOptions) {
-    this.#o = o;
+  constructor(options: ReactorOptions) {
+    const o = (this.#o = compileReactorOptions(options));
+    this.#state = new ReconcileState(o, this.#stop.signal);
     this.#log = o.log.child({ name: 'reconcile' });
-    this.metrics = o.metrics ?? new ReactorMetrics();
     const reporter = new Reporter({ client: o.client, store: o.store, log: o.log.child({ name: 'report' }), onReport: (s, r) => this.metrics.reports.inc({ state: s, result: r }) });
-    this.#watcher = new Watcher({ client: o.client, view: this.view, log: o.log.child({ name: 'watch' }), onChange: () => this.wake(), waitS: o.longPollS ?? DEFAULTS.longPollS, resyncMs: this.resyncMs });
-    this.#ops = new Operations({ reactor: this, options: o, reporter, signal: this.#stop.signal, log: this.#log });
-    this.#prober = new Prober({ reactor: this, options: o, reporter, ops: this.#ops, log: o.log.child({ name: 'health' }) });
+    this.#watcher = new Watcher({ client: o.client, view: this.view, log: o.log.child({ name: 'watch' }), onChange: () => this.wake(), waitS: o.longPollS, resyncMs: o.resyncMs });
+    this.#ops = new Operations({ state: this.#state, reporter, log: this.#log, onCreated: (name) => this.probeSoon(name) });
+    this.#prober = new Prober({ state: this.#state, reporter, ops: this.#ops, log: o.log.child({ name: 'health' }) });
+  }
+
+  get view(): DesiredView {
+    return this.#state.view;
+  }
+
+  get metrics(): ReactorMetrics {
+    return this.#state.metrics;
+  }
+
+  get tracked(): Map<string, Tracked> {
+    return this.#state.tracked;
+  }
+
+  /** (id/generation) OGate answered 409 for: not acted on until the view changes. */
+  get stale(): Set<string> {
+    return this.#state.stale;
+  }
+
+  /** Resource name -> reason: destroys that failed for good, not retried until a restart. */
+  get destroyGivenUp(): Map<string, string> {
+    return this.#state.destroyGivenUp;
+  }
+
+  /** When the reactor first saw each (id/generation) present: for award→running. */
+  get seenAt(): Map<string, number> {
+    return this.#state.seenAt;
   }
 
   get backend(): Backend {
@@ -63,11 +79,11 @@ export class Reactor {
   }
 
   get provider(): string {
-    return this.#o.provider.current.account;
+    return this.#state.provider;
   }
 
   get resyncMs(): number {
-    return this.#o.resyncMs ?? DEFAULTS.resyncMs;
+    return this.#o.resyncMs;
   }
 
   /** Ready once the first complete listing was reconciled. */
@@ -94,7 +110,7 @@ export class Reactor {
     this.#ready = true;
     this.#watcher.start();
     this.#timers.push(setInterval(() => this.wake(), this.resyncMs));
-    this.#timers.push(setInterval(() => void this.#prober.probeAll(), this.#o.probeIntervalMs ?? DEFAULTS.probeIntervalMs));
+    this.#timers.push(setInterval(() => void this.#prober.probeAll(), this.#o.probeIntervalMs));
     for (const t of this.#timers) t.unref();
   }
 
@@ -123,12 +139,12 @@ export class Reactor {
       const actual = await this.#o.backend.list(ctx);
       const types = new Set(this.#o.backend.types);
       const desired = this.view.all().filter((d) => types.has(d.type));
-      const sweepDue = now - this.#lastSweepAt >= (this.#o.orphanSweepMs ?? DEFAULTS.orphanSweepMs);
+      const sweepDue = now - this.#lastSweepAt >= this.#o.orphanSweepMs;
       // Only a complete listing from this resync period may condemn a resource nobody claims.
       const sweepOrphans = sweepDue && now - this.view.lastCompleteAt < this.resyncMs;
       for (const d of desired) if (d.desired === 'present' && !this.seenAt.has(`${d.id}/${d.generation}`)) this.seenAt.set(`${d.id}/${d.generation}`, now);
       const actions = diff({
-        desired, sweepOrphans, actual, provider: this.provider, now, graceMs: this.#o.graceMs ?? DEFAULTS.graceMs,
+        desired, sweepOrphans, actual, provider: this.provider, now, graceMs: this.#o.graceMs,
         absentSince: (id) => this.store.absentSince.mark(id, now),
         failed: (id, g) => this.store.reports.get(id, g)?.state === 'failed' || this.stale.has(`${id}/${g}`),
       });
@@ -185,7 +201,7 @@ export class Reactor {
    * start-up grace ends), so award→running does not wait for the next probe period.
    */
   probeSoon(name: string): void {
-    const until = Date.now() + (this.#o.startupGraceMs ?? DEFAULTS.startupGraceMs);
+    const until = Date.now() + this.#o.startupGraceMs;
     const tick = async (): Promise<void> => {
       const t = this.tracked.get(name);
       if (!t || this.stopped || Date.now() > until) return;
@@ -207,6 +223,6 @@ export class Reactor {
   }
 
   nameOf(d: Deployment): string {
-    return resourceName({ provider: this.provider, id: d.id, generation: d.generation });
+    return this.#state.nameOf(d);
   }
 }

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createOGateClient, type Provider } from '@dinfra/ogate-contract';
+import { FakeOGate } from '@dinfra/ogate-contract/testing';
 import type { Backend, Logger } from '../backend.ts';
 import { silentLogger } from '../logging.ts';
 import type { ReactorOptions } from '../reconcile/options.ts';
@@ -9,9 +10,13 @@ import { Reactor } from '../reconcile/reactor.ts';
 import { ReactorStore } from '../store/index.ts';
 
 export interface HarnessOptions {
-  /** A running OGate (e.g. started over a dev node by your test setup). */
-  readonly ogateUrl: string;
-  readonly token: string;
+  /**
+   * A running OGate (e.g. started over a dev node by your test setup). Without it the harness
+   * starts an in-process fake OGate (`harness.ogate`), so a backend is tested with no node.
+   */
+  readonly ogateUrl?: string;
+  /** The reactor token for `ogateUrl` (the fake's own when the harness starts one). */
+  readonly token?: string;
   readonly backend: Backend;
   /** @default a fresh temp directory */
   readonly dataDir?: string;
@@ -22,6 +27,8 @@ export interface HarnessOptions {
 
 export interface ReactorHarness {
   readonly reactor: Reactor;
+  /** The fake OGate the harness started (drive it with `upsert`), when no `ogateUrl` was given. */
+  readonly ogate: FakeOGate | undefined;
   readonly store: ReactorStore;
   readonly provider: Provider;
   readonly dataDir: string;
@@ -32,13 +39,20 @@ export interface ReactorHarness {
 }
 
 /**
- * Runs a reactor in this process with your backend against a real OGate: the way a backend
- * author tests a backend without a cloud (see the README's "custom backend" section).
+ * Runs a reactor in this process with your backend, against the fake OGate by default or a
+ * real one: the way a backend author tests a backend without a cloud or a node (see the
+ * README's "custom backend" section).
  */
 export async function startReactorHarness(o: HarnessOptions): Promise<ReactorHarness> {
-  const client = createOGateClient({ baseUrl: o.ogateUrl, token: o.token });
+  if (o.ogateUrl !== undefined && o.token === undefined) throw new Error('startReactorHarness: ogateUrl needs its token');
+  const ogate = o.ogateUrl === undefined ? await FakeOGate.start() : undefined;
+  const baseUrl = ogate?.url ?? o.ogateUrl!;
+  const client = createOGateClient({ baseUrl, token: ogate?.token ?? o.token! });
   const { data: provider, response } = await client.GET('/v1/provider');
-  if (!provider) throw new Error(`GET ${o.ogateUrl}/v1/provider: HTTP ${response.status}`);
+  if (!provider) {
+    await ogate?.close();
+    throw new Error(`GET ${baseUrl}/v1/provider: HTTP ${response.status}`);
+  }
   const dataDir = o.dataDir ?? mkdtempSync(join(tmpdir(), 'reactor-harness-'));
   const store = ReactorStore.open(dataDir);
   const reactor = new Reactor({
@@ -48,7 +62,7 @@ export async function startReactorHarness(o: HarnessOptions): Promise<ReactorHar
   });
   await reactor.start();
   return {
-    reactor, store, provider, dataDir,
+    reactor, ogate, store, provider, dataDir,
     async until(what, f, timeoutMs = 30_000) {
       const end = Date.now() + timeoutMs;
       while (!(await f())) {
@@ -59,6 +73,7 @@ export async function startReactorHarness(o: HarnessOptions): Promise<ReactorHar
     async stop() {
       await reactor.stop();
       store.close();
+      await ogate?.close();
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { BackendFactory } from '../registry.ts';
+import type { BackendFactory } from '../factory.ts';
 import { AwsBackend } from './aws-backend.ts';
 import { awsConfigSchema, type AwsConfig } from './config.ts';
 

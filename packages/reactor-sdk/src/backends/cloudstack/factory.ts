@@ -1,4 +1,4 @@
-import type { BackendFactory } from '../registry.ts';
+import type { BackendFactory } from '../factory.ts';
 import { CloudStackBackend } from './cloudstack-backend.ts';
 import { CloudStackConfigError, cloudstackConfigSchema, loadCredentials, type CloudStackConfig } from './config.ts';
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { BackendFactory } from '../registry.ts';
+import type { BackendFactory } from '../factory.ts';
 import { LocalBackend } from './local-backend.ts';
 import type { LocalRecord } from './record.ts';
 

@@ -1,19 +1,13 @@
 /** What the HTTP handlers need. */
 import type { Context } from 'openapi-backend';
 import type { Request, Response } from 'express';
-import type { operations } from '@dinfra/ogate-contract';
+import type { operations, Provider } from '@dinfra/ogate-contract';
 import type { OGateContext } from '../context.ts';
 import type { Follower } from '../chain/follower.ts';
 import type { SecretOpener } from '../descriptors/secrets.ts';
 
-export interface ChainInfo {
-  name: string;
-  genesisHash: string;
-  rpcUrl: string;
-  tokenSymbol: string;
-  tokenDecimals: number;
-  ss58Format: number;
-}
+/** The chain OGate follows, as `GET /v1/provider` shows it (the contract's type). */
+export type ChainInfo = Provider['chain'];
 
 export interface ApiDeps {
   ctx: OGateContext;

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { ApiPromise } from '@polkadot/api';
 import type { KeyringPair } from '@polkadot/keyring/types';
 import { dinfra, type CliResult } from '../cli/support.ts';
-import { connectApi, devKeyring } from '../support/chain-helpers.ts';
+import { connectApi, devKeyring, sleep } from '../support/chain-helpers.ts';
 import { startNode, type RunningNode } from '../support/node-process.ts';
 import { mintToken, registerProvider, startOGate, tempDir, type OfferingSpec, type RunningOGate } from '../support/ogate.ts';
 
@@ -90,7 +90,7 @@ export async function startReactor(m: Market, o: { dataDir?: string; chains?: un
   return r;
 }
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export { sleep };
 
 export async function until(what: string, f: () => boolean | Promise<boolean>, ms = 60_000): Promise<void> {
   const end = Date.now() + ms;

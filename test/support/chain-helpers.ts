@@ -42,7 +42,8 @@ export async function waitFor<T>(what: string, check: () => Promise<T | undefine
   }
 }
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** The one sleep of the tests (Node's own). */
+export { setTimeout as sleep } from 'node:timers/promises';
 
 export async function connectApi(wsUrl: string): Promise<ApiPromise> {
   return ApiPromise.create({ provider: new WsProvider(wsUrl, 250), noInitWarn: true, throwOnConnect: true });

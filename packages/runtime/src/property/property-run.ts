@@ -13,11 +13,16 @@ export interface Coverage {
 /** Least share of sequences that must settle money and run out of funds (issue 12). */
 export const FLOORS = { settledMoney: 0.2, expired: 0.05 } as const;
 
-/** Runs `runs` random sequences from `seed` (fast-check), counting what they reached. */
-export function runChunk(seed: number, runs: number): Coverage {
+/**
+ * Runs `runs` random sequences from `seed` (fast-check), counting what they reached. It yields to
+ * the event loop between sequences: on a loaded machine a chunk can outlast vitest's 60 s worker
+ * RPC timeout, whose replies a blocked worker cannot read ("Timeout calling onTaskUpdate").
+ */
+export async function runChunk(seed: number, runs: number): Promise<Coverage> {
   const c: Coverage = { runs: 0, billed: 0, settledMoney: 0, expired: 0 };
-  fc.assert(
-    fc.property(sequence, (cmds) => {
+  await fc.assert(
+    fc.asyncProperty(sequence, async (cmds) => {
+      await new Promise((r) => setImmediate(r));
       const r = runSequence(cmds);
       c.runs++;
       if (r.billed) c.billed++;

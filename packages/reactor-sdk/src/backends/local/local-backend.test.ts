@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,7 +23,6 @@ const catalog = parseCatalog(JSON.stringify({ chains: {
 } }));
 const log = silentLogger();
 const ctx = () => operationContext({ log });
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function spec(id: string, chain = 'fake'): DeploymentSpec {
   const key = { provider: '5GrwvaEF', id, generation: 1 };

@@ -100,20 +100,23 @@ export interface StandinProcess {
   kill(): Promise<void>;
 }
 
-/** A stand-in in its own process (its timers are not delayed by the load generator's work). */
-export async function spawnStandin(o: StandinOptions): Promise<StandinProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), JSON.stringify(o)], { stdio: ['ignore', 'pipe', 'inherit'] });
+/**
+ * Stand-ins in one process of their own (apart from the load generator), one event loop for all:
+ * one stand-in loaded alone and three loaded together see the same scheduling on a shared machine.
+ */
+export async function spawnStandins(list: StandinOptions[]): Promise<StandinProcess[]> {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), JSON.stringify(list)], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
-  const m = await new Promise<RegExpExecArray>((resolve, reject) => {
+  const hits = await new Promise<RegExpExecArray[]>((resolve, reject) => {
     child.stdout!.on('data', (d: Buffer) => {
       out += d.toString();
-      const hit = /standin (ws:\/\/\S+) (http:\/\/\S+)/.exec(out);
-      if (hit) resolve(hit);
+      const all = [...out.matchAll(/standin (ws:\/\/\S+) (http:\/\/\S+)\n/g)];
+      if (all.length === list.length) resolve(all);
     });
-    child.once('exit', (code) => reject(new Error(`stand-in exited (${code}): ${out}`)));
+    child.once('exit', (code) => reject(new Error(`stand-ins exited (${code}): ${out}`)));
   });
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  return {
+  return hits.map((m) => ({
     url: m[1]!,
     httpUrl: m[2]!,
     child,
@@ -122,10 +125,12 @@ export async function spawnStandin(o: StandinOptions): Promise<StandinProcess> {
       if (child.exitCode === null) child.kill('SIGKILL');
       await exited;
     },
-  };
+  }));
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const s = await startStandin(JSON.parse(process.argv[2] ?? '{"serviceMs":5,"concurrency":4}') as StandinOptions);
-  process.stdout.write(`standin ${s.url} ${s.httpUrl}\n`);
+  for (const o of JSON.parse(process.argv[2] ?? '[{"serviceMs":5,"concurrency":4}]') as StandinOptions[]) {
+    const s = await startStandin(o);
+    process.stdout.write(`standin ${s.url} ${s.httpUrl}\n`);
+  }
 }

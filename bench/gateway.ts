@@ -28,6 +28,8 @@ export interface GatewayRow {
 }
 
 export interface LoadResult {
+  /** Requests answered (with a result) and failed. */
+  count: number;
   rps: number;
   p50: number;
   p99: number;
@@ -78,7 +80,7 @@ export async function load(url: string, concurrency: number, ms: number, body = 
   const seconds = (performance.now() - started) / 1000;
   agent.destroy();
   lat.sort((a, b) => a - b);
-  return { rps: lat.length / seconds, p50: quantile(lat, 0.5), p99: quantile(lat, 0.99), errors };
+  return { count: lat.length, rps: lat.length / seconds, p50: quantile(lat, 0.5), p99: quantile(lat, 0.99), errors };
 }
 
 export async function waitHttp(url: string, path = '/', timeoutMs = 30_000): Promise<void> {

@@ -74,6 +74,7 @@ export const configSchema = z
             enabled: z.boolean().default(true),
             quantile: z.number().gt(0).lt(1).default(0.9).describe('a read unanswered after this quantile of the pool\'s latency is sent once more'),
             floorMs: z.number().min(1).default(50).describe('never hedge earlier than this'),
+            budget: z.number().min(0).max(1).default(0.1).describe('hedges sent stay under this fraction of reads'),
           })
           .strict()
           .default({}),

@@ -22,17 +22,20 @@ export interface ForwarderOptions {
   poolName: string;
   /** The pool's read latencies (hedging waits for their quantile). */
   latency: LatencyWindow;
-  hedge: { enabled: boolean; quantile: number; floorMs: number };
+  hedge: { enabled: boolean; quantile: number; floorMs: number; budget?: number };
 }
 
 /**
  * Sends a plain request to the best upstream. Immutable answers come from the cache. A read still
  * unanswered after the pool's latency quantile (floor `hedge.floorMs`) is sent once more to another
- * upstream and the first answer wins; a read whose upstream fails before answering is retried once
+ * upstream and the first answer wins (hedges stay within `hedge.budget` of the reads, 10%); a read whose upstream fails before answering is retried once
  * on another; a read at a block hash that the chosen upstream does not know yet (`null`,
  * UnknownBlock) is asked again of the most advanced; a head below the client's floor likewise.
  */
 export class Forwarder {
+  /** Hedges that may be sent now: each read earns `hedge.budget` (0.1), a hedge spends 1 (at most 10 saved). */
+  #hedgeTokens = 1;
+
   constructor(private readonly o: ForwarderOptions) {}
 
   /**
@@ -99,6 +102,7 @@ export class Forwarder {
   /** Sends to `first`; unanswered after the pool's quantile, once more to another; the first answer wins. */
   #hedged(first: Upstream, method: string, params: unknown, tried: Set<Upstream>): Promise<{ reply: UpstreamReply; u: Upstream }> {
     const h = this.o.hedge;
+    this.#hedgeTokens = Math.min(10, this.#hedgeTokens + (h.budget ?? 0.1));
     const q = this.o.latency.quantile(h.quantile) * 1000;
     const delay = Number.isFinite(q) ? Math.max(h.floorMs, q) : h.floorMs;
     return new Promise((resolve, reject) => {
@@ -128,13 +132,15 @@ export class Forwarder {
       launch(first, false);
       if (settled || pending === 0) return;
       timer = setTimeout(() => {
-        if (settled) return;
+        // Within budget only: when every read is slow (a saturated pool), hedges would add load.
+        if (settled || this.#hedgeTokens < 1) return;
         let other: Upstream;
         try {
           other = this.o.pool.pick(tried);
         } catch {
           return;
         }
+        this.#hedgeTokens -= 1;
         this.o.metrics.hedges.inc({ pool: this.o.poolName, outcome: 'sent' });
         launch(other, true);
       }, delay);

@@ -138,6 +138,10 @@ async function main(): Promise<void> {
   const { benchOGate } = await import('./ogate-bench.ts');
   rows.push(...(await benchOGate({ quick, log })));
 
+  log('monitor: checks per second and CPU, page render with 90 days of history, detection delay');
+  const { benchMonitor } = await import('./monitor.ts');
+  rows.push(...(await benchMonitor({ quick, log })));
+
   finish(started);
 }
 

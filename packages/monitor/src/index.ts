@@ -23,4 +23,6 @@ export { sign, verify } from './locations/signing.ts';
 export type { IncidentChange } from './incidents/incident-engine.ts';
 export type { Incident, IncidentEvent } from './store/incidents-store.ts';
 export { deploymentsToTargets } from './targets/ogate-targets.ts';
+export { renderStatusPage } from './page/status-page.ts';
+export { targetViews } from './server/views.ts';
 export { MonitorError, ConfigError, UnreachableError, CallTimeoutError, InvalidReplyError, RpcErrorReply, ApiRequestError } from './errors.ts';

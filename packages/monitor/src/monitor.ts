@@ -14,6 +14,7 @@ import { startHttpServer } from './server/http-server.ts';
 import { openDatabase, type Db } from './store/database.ts';
 import { downsample } from './store/downsample.ts';
 import { IncidentsStore } from './store/incidents-store.ts';
+import { RecentSeries } from './store/recent-series.ts';
 import { ResultsStore } from './store/results-store.ts';
 
 /** Splits `HOST:PORT` (IPv6 in brackets). */
@@ -35,6 +36,7 @@ export class Monitor {
   readonly engine: IncidentEngine;
   readonly metrics = new MonitorMetrics();
   readonly network: NetworkView;
+  readonly recent = new RecentSeries();
   readonly runners = new Map<string, TargetRunner>();
   /** Latest result per target and location (in memory; SQLite has the history). */
   readonly latest = new Map<string, Map<string, CheckResult>>();
@@ -95,6 +97,7 @@ export class Monitor {
   }
 
   async start(): Promise<{ url: string }> {
+    this.recent.load(this.results, Date.now());
     const { host, port } = parseListen(this.config.listen);
     this.server = await startHttpServer(this, host, port);
     const addr = this.server.address() as { address: string; port: number };
@@ -132,6 +135,7 @@ export class Monitor {
   /** Takes a result from this or another location. */
   record(r: CheckResult): void {
     if (r.location !== this.config.location) this.lastPush.set(r.location, Date.now());
+    this.recent.add(r);
     const m = this.latest.get(r.target) ?? new Map<string, CheckResult>();
     m.set(r.location, r);
     this.latest.set(r.target, m);

@@ -35,15 +35,27 @@ export function renderStatusPage(m: Monitor, now = Date.now()): string {
   const { targets, providers } = targetViews(m, now);
   const rows = new Map(m.results.targets().map((r) => [r.name, r]));
   const spans = m.incidents.downSpans(now - 90 * DAY, now);
-  // Up to 96 points over the last 24 h (or over the time watched, when shorter).
-  const from = Math.max(now - DAY, Math.min(now, ...[...rows.values()].map((r) => r.firstSeen)));
-  const points = m.results.buckets(from, Math.max(m.config.checks.intervalMs, Math.ceil((now - from) / 96), 1));
+  // Minute buckets of the last 24 h, merged to at most 96 points; a target watched for only a few
+  // minutes is plotted from its raw results (few rows).
+  const plotPoints = (name: string) => {
+    const minutes = m.recent.points(name, now - DAY);
+    if (minutes.length < 3) return m.results.series(name, now - DAY);
+    const step = Math.ceil(minutes.length / 96);
+    const out = [];
+    for (let i = 0; i < minutes.length; i += step) {
+      const g = minutes.slice(i, i + step);
+      const lat = g.filter((p) => p.latencyMs !== null);
+      const lag = g.filter((p) => p.headLag !== null);
+      out.push({ at: g[0]!.at, latencyMs: lat.length ? lat.reduce((s, p) => s + p.latencyMs!, 0) / lat.length : null, headLag: lag.length ? Math.max(...lag.map((p) => p.headLag!)) : null });
+    }
+    return out;
+  };
   const incidents = m.incidents.list({ from: now - 30 * DAY, limit: 50 });
   const overall = targets.some((t) => t.state === 'down') ? 'down' : targets.some((t) => t.state === 'degraded') ? 'degraded' : targets.length ? 'up' : 'unknown';
   const headline = { up: 'All deployments operational', degraded: 'Some deployments degraded', down: 'Some deployments down', unknown: 'Waiting for the first checks' }[overall];
   const byProvider = providers
     .map((p) => {
-      const cards = targets.filter((t) => t.provider === p.name).map((t) => targetCard(t, dailyBars(rows.get(t.name)!, m.incidents, now, 90, spans), points.get(t.name) ?? [], now));
+      const cards = targets.filter((t) => t.provider === p.name).map((t) => targetCard(t, dailyBars(rows.get(t.name)!, m.incidents, now, 90, spans), plotPoints(t.name), now));
       return `<section class="provider" data-provider="${esc(p.name)}"><h2>${esc(p.name)}</h2><p class="meta">${p.targets} deployment(s), ${p.down} down · uptime 24 h ${pct(p.uptime['24h'])} · 7 d ${pct(p.uptime['7d'])} · 30 d ${pct(p.uptime['30d'])} · 90 d ${pct(p.uptime['90d'])}</p>${cards.join('\n')}</section>`;
     })
     .join('\n');

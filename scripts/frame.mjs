@@ -58,7 +58,7 @@ function setup() {
 
 function build() {
   setup();
-  const r = cargo(['build', '--release', '-p', 'dinfra-runtime', '-p', 'dinfra-chain-spec-writer']);
+  const r = cargo(['build', '--release', '-p', 'dinfra-chain-spec-writer']);
   if (r.status !== 0) throw new Error('cargo build --release failed');
   log(`release build (native + Wasm) in ${r.seconds.toFixed(0)} s; Wasm ${wasm} (${statSync(wasm).size} bytes)`);
   return r.seconds;

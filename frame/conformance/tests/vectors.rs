@@ -57,10 +57,10 @@ fn the_vectors_cover_every_call_and_error() {
 			}
 		}
 	}
-	let mut registry = scale_info::Registry::new();
-	let mut variants = |pallet: &str, ty: scale_info::MetaType, kind: &str| -> Vec<String> {
+	let variants = |pallet: &str, ty: scale_info::MetaType, kind: &str| -> Vec<String> {
+		let mut registry = scale_info::Registry::new();
 		let id = registry.register_type(&ty).id;
-		let portable: scale_info::PortableRegistry = registry.clone().into();
+		let portable: scale_info::PortableRegistry = registry.into();
 		let t = portable.resolve(id).unwrap().clone();
 		let TypeDef::<PortableForm>::Variant(v) = t.type_def else { panic!("{pallet} {kind} is not an enum") };
 		v.variants.iter().map(|x| format!("{pallet}.{}", x.name)).collect()

@@ -44,7 +44,7 @@ pub mod pallet {
 	/// `Target` as `subscribe` spells it, `Target<T::AccountId>`, which is the argument's type
 	/// name in the TypeScript runtime's metadata. It is `types::Target` for every account type.
 	type Target<A> = <A as TargetFor>::Target;
-	trait TargetFor {
+	pub trait TargetFor {
 		type Target;
 	}
 	impl<A> TargetFor for A {

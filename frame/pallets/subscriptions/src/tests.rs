@@ -154,7 +154,7 @@ fn report_status_errors_in_order_and_pay_fees() {
 		assert_noop!(report(5, 9, StatusReport::Provisioning), Error::<Test>::UnknownSubscription);
 		assert_noop!(report(6, id, StatusReport::Provisioning), Error::<Test>::NotAssignedProvider);
 		assert_noop!(report(5, id, running(&[])), Error::<Test>::TooManyEndpoints);
-		assert_noop!(report(5, id, running(&[b"e"; 9])), Error::<Test>::TooManyEndpoints);
+		assert_noop!(report(5, id, running(&[&b"e"[..]; 9])), Error::<Test>::TooManyEndpoints);
 		assert_noop!(report(5, id, running(&[b""])), Error::<Test>::BadEndpoint);
 		assert_noop!(report(5, id, StatusReport::Running { endpoints: vec![vec![b'e'; 257]] }), Error::<Test>::BadEndpoint);
 		assert_noop!(report(5, id, running(&[b"wss://a"])), Error::<Test>::IllegalTransition);

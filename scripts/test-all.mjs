@@ -4,8 +4,12 @@
 //                 schemathesis, cloud-init, docker-compose, nginx, ipfs-cid); minutes the first time.
 //                 Under CI=true a failed install fails the run; otherwise a loud warning, and on.
 //   1. typecheck  one check, counted as one test.
-//   2. vitest     unit and end-to-end tests (JSON report in .tmp/vitest.json).
-//   3. zombienet  scripts/zombienet-test.mjs (its last line is `N passed, M failed`).
+//   2. frame      scripts/frame.mjs test: the Rust workspace in frame/ (release build of the
+//                 Wasm runtime, cargo test with each benchmark once and the conformance
+//                 vectors, the planted-divergence check); its last line is `N passed, M failed`.
+//                 Before vitest, so the Wasm the Chopsticks tests run is built.
+//   3. vitest     unit and end-to-end tests (JSON report in .tmp/vitest.json).
+//   4. zombienet  scripts/zombienet-test.mjs (its last line is `N passed, M failed`).
 // It ends with one line `N passed, M failed` summing every stage.
 // `node scripts/test-all.mjs --count-report FILE` only counts an existing vitest JSON report
 // (to check these rules; the floor is not applied).
@@ -112,6 +116,17 @@ function countVitest(reportPath, vitestCode) {
   if (notCounted.length) console.warn(`\n!!! ${notCounted.length} skipped/todo tests not counted as failures:\n  ${notCounted.join('\n  ')}`);
 }
 
+/** Counts a stage whose stdout ends with `N passed, M failed`. */
+function countLastLine(name, r) {
+  process.stdout.write(r.stdout ?? '');
+  const m = /(\d+) passed, (\d+) failed\s*$/.exec(r.stdout ?? '');
+  if (m) {
+    passed += Number(m[1]);
+    if (Number(m[2])) fail(`${name} assertions`, Number(m[2]));
+  }
+  if (r.status !== 0 && (!m || Number(m[2]) === 0)) fail(`${name} exited ${r.status}`);
+}
+
 function summary() {
   if (problems.length) console.log(`\nFailures:\n  ${problems.join('\n  ')}`);
   console.log(`\n${passed} passed, ${failed} failed`);
@@ -135,20 +150,17 @@ if (run('peers', 'node', ['scripts/peers.mjs']) !== 0) {
 if (run('typecheck', bin('tsc'), ['-p', 'tsconfig.json']) === 0) passed++;
 else fail('typecheck');
 
-// 2. vitest.
+// 2. The Rust workspace (frame/).
+console.log('\n=== frame: node scripts/frame.mjs test');
+countLastLine('frame', spawnSync('node', ['scripts/frame.mjs', 'test'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 256 * 1024 * 1024 }));
+
+// 3. vitest.
 const report = resolve(out, 'vitest.json');
 rmSync(report, { force: true });
 countVitest(report, run('vitest', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${report}`]));
 
-// 3. zombienet.
-const z = spawnSync('node', ['scripts/zombienet-test.mjs'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-process.stdout.write(z.stdout ?? '');
-const m = /(\d+) passed, (\d+) failed\s*$/.exec(z.stdout ?? '');
-if (m) {
-  passed += Number(m[1]);
-  if (Number(m[2])) fail('zombienet assertions', Number(m[2]));
-}
-if (z.status !== 0 && (!m || Number(m[2]) === 0)) fail(`zombienet exited ${z.status}`);
+// 4. zombienet.
+countLastLine('zombienet', spawnSync('node', ['scripts/zombienet-test.mjs'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }));
 
 // The floor.
 const total = passed + failed + skippedAll;

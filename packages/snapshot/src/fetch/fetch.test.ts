@@ -93,6 +93,28 @@ describe('fetchSnapshot', () => {
     expect(existsSync(out('tampered'))).toBe(false);
   });
 
+  it('a truncated chunk object on the mirror is refused; a truncated or altered file of a restore fails verify', async () => {
+    const short = join(work, 'pub-short');
+    execFileSync('cp', ['-r', pub, short]);
+    await truncate(join(short, 'chunks', Buffer.from(manifest.body.files[0]!.chunks[0]!).toString('hex')), 1000);
+    const s = await mirror('none', short);
+    const err = await fetchSnapshot({ manifest, out: out('short'), sources: [httpSource(s.url)] }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(MirrorsExhaustedError);
+    expect(String(err)).toMatch(/ended after 1000 of 65536 bytes/);
+    expect(existsSync(out('short'))).toBe(false);
+
+    const good = await mirror();
+    await fetchSnapshot({ manifest, out: out('to-damage'), sources: [httpSource(good.url)] });
+    await truncate(join(out('to-damage'), '000005.ldb'), CHUNK);
+    const log = join(out('to-damage'), 'sub/000007.log');
+    const bytes = await readFile(log);
+    bytes[CHUNK + 5]! ^= 1;
+    await writeFile(log, bytes);
+    const diff = await diffDirectory(out('to-damage'), manifest.body);
+    expect(diff.map((d) => `${d.path}:${d.problem}`)).toEqual(['000005.ldb:size', 'sub/000007.log:chunk']);
+    expect(diff[1]!.detail).toMatch(/chunk 1/);
+  });
+
   it('a mirror that serves other bytes is dropped; the good one finishes the restore', async () => {
     const [liar, good] = [await mirror('other-bytes'), await mirror()];
     const r = await fetchSnapshot({ manifest, out: out('liar'), sources: [httpSource(liar.url), httpSource(good.url)] });

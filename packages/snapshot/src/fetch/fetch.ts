@@ -51,7 +51,7 @@ export interface FetchResult {
   readonly chunksResumed: number;
   readonly bytesFetched: number;
   readonly seconds: number;
-  readonly mirrors: ReadonlyArray<{ label: string; bytes: number; chunks: number; failures: number; disabled?: string }>;
+  readonly mirrors: ReadonlyArray<{ label: string; bytes: number; chunks: number; failures: number; lastError?: string; disabled?: string }>;
 }
 
 interface Task {
@@ -131,7 +131,7 @@ export async function fetchSnapshot(o: FetchOptions): Promise<FetchResult> {
       chunksResumed: resumed,
       bytesFetched: fetched.bytes,
       seconds: (Date.now() - started) / 1000,
-      mirrors: pool.mirrors.map((x) => ({ label: x.source.label, bytes: x.bytes, chunks: x.chunks, failures: x.failures, ...(x.disabled ? { disabled: x.disabled } : {}) })),
+      mirrors: pool.mirrors.map((x) => ({ label: x.source.label, bytes: x.bytes, chunks: x.chunks, failures: x.failures, ...(x.lastError ? { lastError: x.lastError } : {}), ...(x.disabled ? { disabled: x.disabled } : {}) })),
     };
   } catch (e) {
     throw isDiskFull(e) ? new DiskFullError(`disk full while restoring into ${staging} (${(e as Error).message}); free space and run the same command again to resume`, { cause: e }) : e;

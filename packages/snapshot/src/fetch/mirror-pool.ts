@@ -10,6 +10,7 @@ export interface MirrorState {
   chunks: number;
   failures: number;
   consecutiveFailures: number;
+  lastError?: string;
   /** Bytes per second, EWMA over completed chunks. */
   rate: number;
 }
@@ -68,6 +69,7 @@ export class MirrorPool {
   /** A failed request; `lying` (wrong bytes) disables the mirror at once. */
   failed(m: MirrorState, reason: string, lying: boolean): void {
     m.failures++;
+    m.lastError = reason;
     m.consecutiveFailures++;
     m.limit = 1; // a failing or stalling mirror gets one request at a time until it delivers
     if (lying) m.disabled = `served bytes that do not match the manifest (${reason})`;

@@ -72,7 +72,7 @@ export function fileSource(base: string): ChunkSource {
   };
 }
 
-/** Reads chunks of an IPFS directory CID through a Kubo RPC API (`/api/v0/cat`, offset honoured). */
+/** Reads chunks of an IPFS directory CID (whose entries are the chunks) through a Kubo RPC API (`/api/v0/cat`, offset honoured). */
 export function kuboSource(apiUrl: string, rootCid: string): ChunkSource {
   const api = new URL('api/v0/cat', apiUrl.endsWith('/') ? apiUrl : apiUrl + '/');
   const mod = api.protocol === 'https:' ? https : http;
@@ -81,12 +81,14 @@ export function kuboSource(apiUrl: string, rootCid: string): ChunkSource {
     open: (key, from, signal) =>
       new Promise((resolve, reject) => {
         const u = new URL(api);
-        u.searchParams.set('arg', `/ipfs/${rootCid}/${key}`);
+        // The mirror's CID is the chunks directory itself: `chunks/<hex>` is `<cid>/<hex>`.
+        u.searchParams.set('arg', `/ipfs/${rootCid}/${key.replace(/^chunks\//, '')}`);
         if (from > 0) u.searchParams.set('offset', String(from));
         const req = mod.request(u, { method: 'POST', signal }, (res) => {
           if (res.statusCode !== 200) {
-            res.resume();
-            reject(new MirrorRequestError(`ipfs ${rootCid}/${key}: Kubo answered HTTP ${res.statusCode}`, res.statusCode));
+            let text = '';
+            res.on('data', (d: Buffer) => (text += d.toString().slice(0, 300)));
+            res.on('end', () => reject(new MirrorRequestError(`ipfs ${rootCid}/${key}: Kubo answered HTTP ${res.statusCode} ${text.trim().slice(0, 300)}`, res.statusCode)));
             return;
           }
           resolve(res);

@@ -24,7 +24,12 @@ export interface S3TargetOptions {
   readonly region?: string;
   /** The plain HTTP base consumers read (the bucket prefix must be publicly readable there). */
   readonly publicUrl?: string;
-  /** Objects larger than this go up in multipart parts of this size. @default 16 MiB */
+  /**
+   * Upload objects with the `public-read` canned ACL (for buckets that allow ACLs). Leave it off
+   * when a bucket policy (or a CDN) grants anonymous reads of the prefix.
+   */
+  readonly publicRead?: boolean;
+  /** Objects larger than this go up in multipart parts of this size (S3's minimum: 5 MiB). @default 16 MiB */
   readonly partSize?: number;
 }
 
@@ -46,7 +51,9 @@ export function s3Target(o: S3TargetOptions): PublishTarget {
   const region = o.region ?? process.env.AWS_REGION ?? 'us-east-1';
   const client = new S3Client({ region, forcePathStyle: true, ...(o.endpoint ? { endpoint: o.endpoint } : {}) });
   const partSize = o.partSize ?? 16 * 1024 * 1024;
+  if (partSize < 5 * 1024 * 1024) throw new PublishError(`S3 multipart parts must be at least 5 MiB (partSize ${partSize})`);
   const publicUrl = o.publicUrl ?? (o.endpoint ? `${o.endpoint.replace(/\/$/, '')}/${bucket}/${prefix}` : `https://${bucket}.s3.${region}.amazonaws.com/${prefix}`);
+  const acl = o.publicRead ? { ACL: 'public-read' as const } : {};
   const wrap = async <T>(what: string, f: () => Promise<T>): Promise<T> => {
     try {
       return await f();
@@ -73,7 +80,7 @@ export function s3Target(o: S3TargetOptions): PublishTarget {
       throw e;
     }
   };
-  const put = (key: string, bytes: Uint8Array) => client.send(new PutObjectCommand({ Bucket: bucket, Key: prefix + key, Body: bytes, ContentLength: bytes.length }));
+  const put = (key: string, bytes: Uint8Array) => client.send(new PutObjectCommand({ Bucket: bucket, Key: prefix + key, Body: bytes, ContentLength: bytes.length, ...acl }));
   let abortedStale = false;
   async function abortStale(): Promise<void> {
     if (abortedStale) return;
@@ -82,7 +89,7 @@ export function s3Target(o: S3TargetOptions): PublishTarget {
     for (const u of r.Uploads ?? []) await client.send(new AbortMultipartUploadCommand({ Bucket: bucket, Key: u.Key!, UploadId: u.UploadId! }));
   }
   async function multipart(key: string, c: ChunkRef): Promise<void> {
-    const { UploadId } = await client.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: key }));
+    const { UploadId } = await client.send(new CreateMultipartUploadCommand({ Bucket: bucket, Key: key, ...acl }));
     try {
       const parts: { ETag: string; PartNumber: number }[] = [];
       for (let off = 0, n = 1; off < c.length; off += partSize, n++) {
@@ -108,7 +115,7 @@ export function s3Target(o: S3TargetOptions): PublishTarget {
         const key = `${prefix}chunks/${hex}`;
         if (c.length > partSize) return multipart(key, c);
         const body = c.length ? createReadStream(c.path, { start: c.offset, end: c.offset + c.length - 1 }) : new Uint8Array();
-        await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentLength: c.length }));
+        await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentLength: c.length, ...acl }));
       }),
     deleteChunk: (hex) => wrap('delete chunk', async () => void (await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: `${prefix}chunks/${hex}` })))),
     listManifests: () =>

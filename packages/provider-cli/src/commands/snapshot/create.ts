@@ -19,6 +19,7 @@ interface CreateOpts {
   s3?: string;
   s3Endpoint?: string;
   s3PublicUrl?: string;
+  s3PublicRead?: boolean;
   ipfsApi?: string;
   ipfsRoot?: string;
   provider?: string;
@@ -74,6 +75,7 @@ export function createCommand(): Command {
     .option('--s3 <url>', 'publish to s3://bucket/prefix (credentials from the AWS SDK chain)')
     .option('--s3-endpoint <url>', 'an S3-compatible endpoint (path-style)')
     .option('--s3-public-url <url>', 'the plain HTTP base consumers read the prefix at (default from endpoint/bucket)')
+    .option('--s3-public-read', 'upload with the public-read ACL (else grant anonymous reads with a bucket policy or a CDN)')
     .option('--ipfs-api <url>', 'publish to the content store (Kubo RPC API)')
     .option('--ipfs-root <path>', 'MFS directory in Kubo', '/dinfra-snapshots/default')
     .option('--provider <name|address>', 'the provider the manifest is for (default: the one whose operator signs)')
@@ -118,7 +120,7 @@ export function createCommand(): Command {
           }
           const targets = [
             ...(o.out ? [snap.dirTarget(resolve(o.out), o.httpUrl)] : []),
-            ...(o.s3 ? [snap.s3Target({ url: o.s3, endpoint: o.s3Endpoint, publicUrl: o.s3PublicUrl })] : []),
+            ...(o.s3 ? [snap.s3Target({ url: o.s3, endpoint: o.s3Endpoint, publicUrl: o.s3PublicUrl, publicRead: o.s3PublicRead === true })] : []),
             ...(o.ipfsApi ? [snap.kuboTarget(o.ipfsApi, o.ipfsRoot)] : []),
           ];
           const proveFrom = o.out ? snap.sourceForUrl(pathToFileURL(resolve(o.out)).href) : undefined;

@@ -8,13 +8,13 @@ import type { ApiPromise } from '@polkadot/api';
 import type { KeyringPair } from '@polkadot/keyring/types';
 import { createToken } from '@dinfra/ogate';
 import type { ContentStore } from '@dinfra/content';
-import { connectApi, devKeyring } from '../support/chain-helpers.ts';
-import { startNode, type RunningNode } from '../support/node-process.ts';
-import { addJson, contentStore, mintToken, nodeDescriptor, ogateFetch, registerProvider, startOGate, subscribe, tempDir, type RunningOGate } from '../support/ogate.ts';
+import { startOGateMarket, startServedOGate, stopOGateMarket, type OGateMarket, type ServedOGate } from '../support/ogate-market.ts';
+import { addJson, mintToken, nodeDescriptor, ogateFetch, subscribe, tempDir, type RunningOGate } from '../support/ogate.ts';
 import { expectConforms } from './contract.ts';
 import type { OperationId } from '@dinfra/ogate-contract/conformance';
 
-let node: RunningNode;
+let market: OGateMarket;
+let served: ServedOGate;
 let api: ApiPromise;
 let og: RunningOGate;
 let store: ContentStore;
@@ -25,14 +25,11 @@ let charlie: KeyringPair;
 let ids: bigint[] = [];
 
 beforeAll(async () => {
-  node = await startNode(['--dev']);
-  api = await connectApi(node.wsUrl);
-  const k = devKeyring();
-  [alice, bob, charlie] = ['//Alice', '//Bob', '//Charlie'].map((s) => k.addFromUri(s)) as [KeyringPair, KeyringPair, KeyringPair];
-  await registerProvider(api, alice, bob.address, 'alice-infra', [{ typeId: 0 }]);
-  og = await startOGate({ wsUrl: node.wsUrl, suri: '//Bob', dataDir: tempDir() });
-  store = await contentStore(og.ipfsRepo);
-  token = await mintToken(og.dataDir, ['substrate-node']);
+  // Provider //Alice, operator //Bob (OGate's key).
+  market = await startOGateMarket({ offerings: [{ typeId: 0 }] });
+  ({ api, alice, bob, charlie } = market);
+  served = await startServedOGate(market);
+  ({ og, store, token } = served);
   const cid = await addJson(store, nodeDescriptor());
   ids = (await subscribe(api, charlie, Array.from({ length: 101 }, () => ({ typeId: 0, cid, provider: alice.address })))).map((a) => a.id);
   // Wait until all are served.
@@ -43,12 +40,7 @@ beforeAll(async () => {
   }
 });
 
-afterAll(async () => {
-  await store?.close();
-  await og?.kill();
-  await api?.disconnect();
-  await node?.kill();
-});
+afterAll(() => stopOGateMarket(market, served));
 
 const chainSnapshot = async () => ({
   best: (await api.rpc.chain.getHeader()).number.toNumber(),

@@ -7,12 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiPromise } from '@polkadot/api';
 import type { KeyringPair } from '@polkadot/keyring/types';
 import { sealSecret, type ContentStore } from '@dinfra/content';
-import { connectApi, devKeyring } from '../support/chain-helpers.ts';
-import { startNode, type RunningNode } from '../support/node-process.ts';
-import { addJson, contentStore, mintToken, nodeDescriptor, ogateFetch, registerProvider, startOGate, subscribe, tempDir, type RunningOGate } from '../support/ogate.ts';
+import type { RunningNode } from '../support/node-process.ts';
+import { startOGateMarket, startServedOGate, stopOGateMarket, type OGateMarket, type ServedOGate } from '../support/ogate-market.ts';
+import { addJson, nodeDescriptor, ogateFetch, subscribe, type RunningOGate } from '../support/ogate.ts';
 import { expectConforms } from './contract.ts';
 import { readSse } from './sse.ts';
 
+let market: OGateMarket;
+let served: ServedOGate;
 let node: RunningNode;
 let api: ApiPromise;
 let og: RunningOGate;
@@ -23,24 +25,14 @@ let bob: KeyringPair;
 let charlie: KeyringPair;
 
 beforeAll(async () => {
-  node = await startNode(['--dev']);
-  api = await connectApi(node.wsUrl);
-  const k = devKeyring();
-  [alice, bob, charlie] = ['//Alice', '//Bob', '//Charlie'].map((s) => k.addFromUri(s)) as [KeyringPair, KeyringPair, KeyringPair];
   // Provider //Alice, operator //Bob (OGate's key).
-  await registerProvider(api, alice, bob.address, 'alice-infra', [{ typeId: 0 }, { typeId: 3 }]);
-  const dataDir = tempDir();
-  og = await startOGate({ wsUrl: node.wsUrl, suri: '//Bob', dataDir });
-  store = await contentStore(og.ipfsRepo);
-  token = await mintToken(og.dataDir, ['substrate-node']);
+  market = await startOGateMarket({ offerings: [{ typeId: 0 }, { typeId: 3 }] });
+  ({ node, api, alice, bob, charlie } = market);
+  served = await startServedOGate(market);
+  ({ og, store, token } = served);
 });
 
-afterAll(async () => {
-  await store?.close();
-  await og?.kill();
-  await api?.disconnect();
-  await node?.kill();
-});
+afterAll(() => stopOGateMarket(market, served));
 
 describe('OGate serves awards and reports status', () => {
   let id: bigint;

@@ -36,4 +36,21 @@ describe('npm start runs a monitor', { timeout: 300_000 }, () => {
     expect(page).toContain(`data-target="bob-${id}"`);
     expect(page).toContain(`subscription ${id}`);
   });
+
+  it('`dinfra subscription status ID` shows the uptime, the current checks, no open incident, and when the deposit runs out', async () => {
+    const res = await dinfra(['--url', stack.wsUrl, 'subscription', 'status', id, '--monitor', stack.monitorUrl, '--json'], { env: { DINFRA_SURI: '//Charlie' } });
+    const doc = ok<{ state: string; deposit: { expiresAt: number | null; expiresInBlocks: number | null }; monitor: { targets: { name: string; state: string; uptime: Record<string, number> }[]; openIncidents: unknown[] } }>(res, 'subscription status');
+    expect(doc.state).toBe('Running');
+    expect(doc.deposit.expiresInBlocks).toBeGreaterThan(0);
+    expect(doc.monitor.targets).toEqual([expect.objectContaining({ name: `bob-${id}`, state: 'up', uptime: expect.objectContaining({ '24h': 1 }) })]);
+    expect(doc.monitor.openIncidents).toEqual([]);
+    const text = await dinfra(['--url', stack.wsUrl, 'subscription', 'status', id, '--monitor', stack.monitorUrl]);
+    expect(text.stdout).toMatch(/deposit runs out: +block #\d+ \(in \d+ blocks/);
+    expect(text.stdout).toMatch(new RegExp(`bob-${id} +UP`));
+    expect(text.stdout).toMatch(/uptime +24 h 100\.00%/);
+    expect(text.stdout).toMatch(/no open incident/);
+    // A monitor that cannot be reached: the chain's part still shows, with the reason.
+    const off = await dinfra(['--url', stack.wsUrl, 'subscription', 'status', id, '--monitor', 'http://127.0.0.1:1']);
+    expect(off.stdout).toMatch(/monitor: cannot ask the monitor at http:\/\/127\.0\.0\.1:1: /);
+  });
 });

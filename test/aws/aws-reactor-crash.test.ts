@@ -48,7 +48,8 @@ describe.skipIf(!motoBin)('dinfra-reactor --backend aws with a real OGate: kill 
     const dir = tempDir('dinfra-aws-reactor-');
     dataDir = join(dir, 'data');
     const chains = join(dir, 'chains.yaml');
-    writeFileSync(chains, 'chains:\n  polkadot:\n    binary: /usr/local/bin/polkadot\n    chainSpec: polkadot\n');
+    // A cloud reactor follows the marketplace chain by its public URL, never OGate's loopback --url.
+    writeFileSync(chains, 'chains:\n  polkadot:\n    binary: /usr/local/bin/polkadot\n    chainSpec: polkadot\n  dinfra:\n    public: { rpcUrl: "wss://dinfra.example.org" }\n');
     const config = join(dir, 'reactor.json');
     writeFileSync(
       config,

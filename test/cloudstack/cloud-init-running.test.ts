@@ -5,9 +5,13 @@
  * probe limit (the award lost with that reason, the VM destroyed).
  */
 import { emulatorConfig, startCloudStackEmulator, type CloudStackEmulator } from '@dinfra/reactor-sdk/cloudstack-emulator';
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../support/ogate.ts';
 import { outcome, PRICE, startCloudInitWorld, startCloudReactor, subscribeBoth, type CloudInitWorld } from '../support/cloud-init-acceptance.ts';
-import { until } from '../reactor/support.ts';
+import { REACTOR_BIN, until } from '../reactor/support.ts';
 
 let w: CloudInitWorld | undefined;
 let cloud: CloudStackEmulator | undefined;
@@ -38,4 +42,17 @@ describe('cloud-init on dinfra-reactor --backend cloudstack', () => {
     expect(tagged(ids[0])[0]!.tags.find((t) => t.key === 'dinfra:ports')?.value).toBe(`tcp:${w!.openPort}`);
     await until('the failed one\'s VM destroyed', () => tagged(ids[1]).every((v) => !cloud!.state.isLive(v)), 60_000);
   }, 420_000);
+
+  it('refuses to start when the chain its VMs would follow is OGate\'s loopback --url, naming the field to set', () => {
+    const deploysBefore = cloud!.counts().calls.deployVirtualMachine ?? 0;
+    const dir = tempDir('dinfra-ci-loopback-');
+    const file = join(dir, 'reactor.json');
+    writeFileSync(file, JSON.stringify({ backends: { cloudstack: emulatorConfig(cloud!.url) } }));
+    const r = spawnSync(process.execPath, [REACTOR_BIN, '--ogate', w!.m.og.url, '--token', w!.token, '--data-dir', join(dir, 'data'), '--listen', '127.0.0.1:0', '--config', file, '--backend', 'cloudstack'], {
+      encoding: 'utf8', timeout: 60_000, env: { ...process.env, CLOUDSTACK_API_KEY: 'dinfra-api-key', CLOUDSTACK_SECRET_KEY: 'dinfra-secret-key' },
+    });
+    expect(r.status, r.stdout + r.stderr).toBe(2);
+    expect(r.stderr).toMatch(/^dinfra-reactor: chains\.dinfra\.public\.rpcUrl: ws:\/\/127\.0\.0\.1:\d+ \(OGate's chain URL/m);
+    expect(cloud!.counts().calls.deployVirtualMachine ?? 0).toBe(deploysBefore);
+  }, 120_000);
 });

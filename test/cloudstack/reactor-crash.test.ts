@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { emulatorConfig, startCloudStackEmulator, type CloudStackEmulator } from '@dinfra/reactor-sdk/cloudstack-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addJson, contentStore, submit, subscribe, tempDir } from '../support/ogate.ts';
+import { publicChainsFile } from './support/cs-reactor.ts';
 import { REACTOR_BIN, startMarket, statusEvents, statusOnChain, TEST_TUNING, until, type Market } from '../reactor/support.ts';
 
 const PROXY = fileURLToPath(new URL('../reactor/fixtures/rpc-proxy-node.mjs', import.meta.url));
@@ -34,7 +35,7 @@ function freePort(): Promise<number> {
 }
 
 async function startCsReactor(dataDir: string, configFile: string) {
-  const child = spawn(process.execPath, [REACTOR_BIN, '--ogate', m!.og.url, '--token', m!.token, '--data-dir', dataDir, '--listen', '127.0.0.1:0', '--config', configFile, '--backend', 'cloudstack'], {
+  const child = spawn(process.execPath, [REACTOR_BIN, '--ogate', m!.og.url, '--token', m!.token, '--data-dir', dataDir, '--listen', '127.0.0.1:0', '--config', configFile, '--backend', 'cloudstack', '--chains', publicChainsFile()], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, CLOUDSTACK_API_KEY: 'dinfra-api-key', CLOUDSTACK_SECRET_KEY: 'dinfra-secret-key' },
   });

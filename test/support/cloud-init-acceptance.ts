@@ -54,7 +54,10 @@ export async function startCloudReactor(w: CloudInitWorld, backend: string, conf
   const dir = tempDir(`dinfra-ci-${backend}-`);
   const file = join(dir, 'reactor.json');
   writeFileSync(file, JSON.stringify({ reactor: CLOUD_INIT_TUNING, backends: { [backend]: config } }));
-  const child = spawn(process.execPath, [REACTOR_BIN, '--ogate', w.m.og.url, '--token', w.token, '--data-dir', join(dir, 'data'), '--listen', '127.0.0.1:0', '--config', file, '--backend', backend], {
+  // A cloud reactor follows the built-in chain by its public URL, never OGate's loopback --url.
+  const chains = join(dir, 'chains.yaml');
+  writeFileSync(chains, 'chains:\n  dinfra:\n    public: { rpcUrl: "wss://dinfra.example.org" }\n');
+  const child = spawn(process.execPath, [REACTOR_BIN, '--ogate', w.m.og.url, '--token', w.token, '--data-dir', join(dir, 'data'), '--listen', '127.0.0.1:0', '--config', file, '--backend', backend, '--chains', chains], {
     stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env },
   });
   let out = '';

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { Backend, Logger } from '../backend.ts';
 import type { ChainCatalog } from '../launch/catalog.ts';
+import type { CloudInitOptions } from '../launch/cloud-init.ts';
 import type { MarketplaceChain } from '../launch/plan-node.ts';
 import type { ReactorStore } from '../store/index.ts';
 
@@ -23,11 +24,15 @@ export interface BackendFactoryContext {
   readonly marketplace: () => MarketplaceChain | undefined;
   /** `--public-host`: the host put in endpoints, when the backend does not know a better one. */
   readonly publicHost?: string;
+  /** The reactor config's `launch.cloudInit`: how every cloud backend prepares its machines. */
+  readonly cloudInit?: CloudInitOptions;
 }
 
 /** A backend `--backend NAME` can pick: its config (the `backend` section of `--config`) and a constructor. */
 export interface BackendFactory<C = unknown> {
   readonly description: string;
+  /** Its machines run in a cloud: they follow chains by their public URL (`chains.<name>.public`). */
+  readonly remote?: boolean;
   readonly configSchema: z.ZodType<C, z.ZodTypeDef, unknown>;
   create(config: C, ctx: BackendFactoryContext): Backend | Promise<Backend>;
 }
@@ -35,6 +40,7 @@ export interface BackendFactory<C = unknown> {
 /** A factory whose config is checked on the way in (what the registry holds). */
 export interface RegisteredBackend {
   readonly description: string;
+  readonly remote: boolean;
   readonly configSchema: z.ZodTypeAny;
   /** Validates `rawConfig` (errors name the field, `backend.<path>`), then builds the backend. */
   create(rawConfig: unknown, ctx: BackendFactoryContext): Promise<Backend>;
@@ -50,6 +56,7 @@ export class BackendConfigError extends Error {
 export function defineBackend<C>(f: BackendFactory<C>): RegisteredBackend {
   return {
     description: f.description,
+    remote: f.remote ?? false,
     configSchema: f.configSchema,
     async create(raw, ctx) {
       const r = f.configSchema.safeParse(raw ?? {});

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { hostPortSchema } from '@dinfra/service';
 import { z } from 'zod';
+import { launchSettingsSchema } from '../launch/cloud-init-options.ts';
 import { DEFAULTS as D } from '../reconcile/options.ts';
 
 const hostPort = hostPortSchema('127.0.0.1:9500');
@@ -35,6 +36,7 @@ export const reactorConfigSchema = z.object({
   publicHost: z.string().min(1).optional().describe('Host put in reported endpoints (default 127.0.0.1)'),
   logLevel: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info').describe('pino log level'),
   reactor: tuningSchema.default({}),
+  launch: launchSettingsSchema.default({}).describe('How cloud backends (aws, cloudstack) launch machines: launch.cloudInit'),
   backends: z.record(z.unknown()).default({}).describe('Per-backend settings, e.g. backends.local.listenHost'),
 }).strict();
 

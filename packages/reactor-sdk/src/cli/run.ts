@@ -5,6 +5,7 @@ import { createOGateClient, type OGateClient, type Provider } from '@dinfra/ogat
 import type { Logger } from '../backend.ts';
 import { backendNames, backendRegistry } from '../backends/registry.ts';
 import { loadCatalog, type ChainCatalog } from '../launch/catalog.ts';
+import { checkPublicChainUrls, LoopbackChainUrlError } from '../launch/public-chain.ts';
 import { createLogger } from '../logging.ts';
 import { ReactorMetrics } from '../reconcile/metrics.ts';
 import { Reactor } from '../reconcile/reactor.ts';
@@ -63,7 +64,17 @@ export async function runReactor(config: ReactorConfig, log: Logger = createLogg
   try {
     const provider = { current: await fetchProvider(client, log, stopping.signal) };
     log.info({ provider: provider.current.account, chain: provider.current.chain.name, backend: config.backend }, 'serving provider');
+    if (factory.remote) {
+      // A VM cannot reach OGate's loopback --url: refuse before any machine gets it in its service file.
+      try {
+        checkPublicChainUrls(catalog, { name: provider.current.chain.name, rpcUrl: provider.current.chain.rpcUrl }, config.backend);
+      } catch (e) {
+        if (e instanceof LoopbackChainUrlError) throw new ReactorConfigError(`${e.message}`);
+        throw e;
+      }
+    }
     const backend = await factory.create(config.backends[config.backend], {
+      cloudInit: config.launch.cloudInit,
       provider: provider.current.account, dataDir: config.dataDir, store, log, catalog,
       marketplace: () => ({ name: provider.current.chain.name, rpcUrl: provider.current.chain.rpcUrl }),
       ...(config.publicHost ? { publicHost: config.publicHost } : {}),

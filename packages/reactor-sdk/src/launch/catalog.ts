@@ -3,6 +3,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { ChainCatalogError } from './errors.ts';
 import { peerBin } from './peer-bin.ts';
+import { publicChainSchema } from './public-chain.ts';
 import type { NodeRole } from './plan.ts';
 
 const roleArgs = z.object({
@@ -25,6 +26,7 @@ export const chainEntrySchema = z.object({
   env: z.record(z.string()).default({}),
   genesisHash: z.string().regex(/^0x[0-9a-f]{64}$/, 'a 0x-prefixed 32-byte hex hash').optional().describe('Genesis the nodes must serve (health probe); else the first one seen is pinned'),
   follow: z.enum(['ogate']).optional().describe('`ogate`: follow the marketplace chain OGate reports (`--sync-from <chain.rpcUrl>`)'),
+  public: publicChainSchema.optional().describe('How machines in a cloud reach this chain (aws, cloudstack): rpcUrl, bootnodes'),
 }).strict();
 
 export type ChainEntry = z.infer<typeof chainEntrySchema>;
@@ -55,13 +57,24 @@ export function builtinCatalog(): ChainCatalog {
   };
 }
 
-/** Parses a catalog document (YAML or JSON), naming the first bad field. */
-export function parseCatalog(text: string, source = 'chains file'): ChainCatalog {
+/**
+ * Parses a catalog document (YAML or JSON), naming the first bad field. An entry named as one
+ * of `base` (the built-in `dinfra`) without a `binary` only adjusts it (e.g. `dinfra: {public:
+ * {rpcUrl: wss://...}}`); with a `binary` it replaces it.
+ */
+export function parseCatalog(text: string, source = 'chains file', base: ChainCatalog = {}): ChainCatalog {
   let doc: unknown;
   try {
     doc = parseYaml(text);
   } catch (e) {
     throw new ChainCatalogError(`${source}: not YAML/JSON: ${(e as Error).message}`, { cause: e });
+  }
+  const chains = (doc as { chains?: unknown } | null)?.chains;
+  if (chains && typeof chains === 'object' && !Array.isArray(chains)) {
+    for (const [name, entry] of Object.entries(chains as Record<string, unknown>)) {
+      const b = base[name];
+      if (b && entry && typeof entry === 'object' && !('binary' in entry)) (chains as Record<string, unknown>)[name] = { ...b, ...entry };
+    }
   }
   const r = catalogFileSchema.safeParse(doc);
   if (!r.success) {
@@ -80,5 +93,6 @@ export function loadCatalog(file?: string): ChainCatalog {
   } catch (e) {
     throw new ChainCatalogError(`--chains ${file}: ${(e as Error).message}`, { cause: e });
   }
-  return { ...builtinCatalog(), ...parseCatalog(text, `--chains ${file}`) };
+  const builtin = builtinCatalog();
+  return { ...builtin, ...parseCatalog(text, `--chains ${file}`, builtin) };
 }

@@ -13,3 +13,7 @@ export { renderUnit, systemdQuote } from './systemd-unit.ts';
 export type { UnitOptions } from './systemd-unit.ts';
 export { cloudInitEndpoints, declaredPorts, parsePortsTag, PORTS_TAG, portsTagValue, probePorts, tcpOpen } from './endpoints.ts';
 export type { DeclaredPort, PortProtocol } from './endpoints.ts';
+export { checkPublicChainUrls, followUrl, isLoopbackUrl, LoopbackChainUrlError, publicChainSchema } from './public-chain.ts';
+export type { PublicChain } from './public-chain.ts';
+export { cloudInitOptionsSchema, launchSettingsSchema } from './cloud-init-options.ts';
+export type { LaunchSettings } from './cloud-init-options.ts';

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { ChainCatalog } from './catalog.ts';
 import { DEFAULT_ROLE_ARGS } from './catalog.ts';
+import { followUrl } from './public-chain.ts';
 import { LaunchPlanError } from './errors.ts';
 import { NODE_ROLES, type LaunchPlan } from './plan.ts';
 
@@ -34,6 +35,11 @@ export interface NodePlanInput {
   readonly stateDir: string;
   readonly ports?: LaunchPlan['ports'];
   readonly listenHost?: string;
+  /**
+   * `public`: the node runs on a machine in a cloud, so it follows the chain's
+   * `public.rpcUrl` (else OGate's) and adds `public.bootnodes`. @default 'local'
+   */
+  readonly reach?: 'local' | 'public';
 }
 
 /** Flags a subscriber may not set through `extraArgs`: the provider owns them. */
@@ -70,20 +76,23 @@ export function planNode(input: NodePlanInput): LaunchPlan {
   let chainSpec = entry.chainSpec;
   let chainSpecRpc: string | undefined;
   const follow: string[] = [];
+  const isPublic = input.reach === 'public';
   if (entry.follow === 'ogate') {
     if (!input.marketplace) throw new LaunchPlanError(`chain "${d.chain}" follows the marketplace chain, but OGate did not report it`, 'MARKETPLACE_UNKNOWN');
+    const url = isPublic ? followUrl(entry.public?.rpcUrl, input.marketplace) : input.marketplace.rpcUrl;
     // No spec in the catalog: take the running chain's own raw spec (sync_state_genSyncSpec), so
     // any genesis (a preset, a zombienet-edited spec) is matched exactly.
-    if (!chainSpec) chainSpecRpc = input.marketplace.rpcUrl;
-    follow.push('--sync-from', input.marketplace.rpcUrl);
+    if (!chainSpec) chainSpecRpc = url;
+    follow.push('--sync-from', url);
   }
+  const bootnodes = [...entry.bootnodes, ...(isPublic ? entry.public?.bootnodes ?? [] : [])];
   // A fetched spec (chainSpecUrl / chainSpecRpc) is rendered as `--chain <basePath>/chain-spec.json` by renderArgs.
   if (d.chainSpecUrl || chainSpecRpc) chainSpec = undefined;
   const args = [
     ...entry.binaryArgs,
     '--name', input.name,
     ...(chainSpec ? ['--chain', chainSpec] : []),
-    ...entry.bootnodes.flatMap((b) => ['--bootnodes', b]),
+    ...bootnodes.flatMap((b) => ['--bootnodes', b]),
     ...follow,
     ...(entry.roles[role as keyof typeof entry.roles] ?? DEFAULT_ROLE_ARGS[role]),
     ...entry.defaultArgs,

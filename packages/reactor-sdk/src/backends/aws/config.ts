@@ -35,15 +35,8 @@ export const awsConfigSchema = z
     endpointHost: z.string().min(1).optional().describe('Fixed host for endpoints (e.g. a DNS name in front of the instances)'),
     rpcPort: z.number().int().min(1).max(65535).default(9944).describe('Node RPC port on the instance'),
     cloudInit: z
-      .object({
-        user: z.string().regex(/^[a-z_][a-z0-9_-]*$/).optional().describe('Account the node runs as (default dinfra)'),
-        packages: z.array(z.string().min(1)).optional().describe('Debian packages to install at first boot'),
-        preCommands: z.array(z.array(z.string()).min(1)).optional().describe('Commands (argv) run before the node starts, e.g. to install its binary'),
-        sshAuthorizedKeys: z.array(z.string().min(1)).optional(),
-      })
-      .strict()
-      .default({})
-      .describe('How substrate-node user data prepares the instance'),
+      .never({ errorMap: () => ({ message: 'moved to the reactor config\'s launch.cloudInit (one setting for every cloud backend)' }) })
+      .optional(),
     listPageSize: z.number().int().min(5).max(1000).default(1000).describe('Instances per DescribeInstances page when listing'),
     maxAttempts: z.number().int().min(1).max(20).default(5).describe('SDK attempts per API call (throttling, 5xx)'),
     retryMode: z.enum(['standard', 'adaptive']).default('adaptive'),

@@ -24,6 +24,7 @@ describe('--backend aws configuration', () => {
     ['security group', { securityGroupIds: ['default'] }, /^backend\.securityGroupIds\.0: a security group id/],
     ['unknown field', { accessKeyId: 'AKIA...' }, /^backend\.\(root\): Unrecognized key\(s\) in object: 'accessKeyId'/],
     ['endpoint', { endpoint: 'localhost:5000' }, /^backend\.endpoint: an http\(s\) URL/],
+    ['cloudInit (moved)', { cloudInit: { packages: ['jq'] } }, /^backend\.cloudInit: moved to the reactor config's launch\.cloudInit/],
   ];
   for (const [what, patch, msg] of bad)
     it(`refuses a bad ${what}, naming the field`, async () => {

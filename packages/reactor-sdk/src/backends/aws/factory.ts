@@ -6,11 +6,13 @@ import { awsConfigSchema, type AwsConfig } from './config.ts';
 export const awsBackendFactory: BackendFactory<AwsConfig> = {
   description: 'AWS EC2 instances booted with cloud-init (credentials from the AWS SDK default chain)',
   configSchema: awsConfigSchema,
+  remote: true,
   create: (config, ctx) =>
     new AwsBackend({
       config,
       provider: ctx.provider,
       catalog: ctx.catalog,
       marketplace: ctx.marketplace,
+      ...(ctx.cloudInit ? { cloudInit: ctx.cloudInit } : {}),
     }),
 };

@@ -17,7 +17,7 @@ export interface LaunchInputs {
   readonly catalog: ChainCatalog;
   /** The marketplace chain (for chains that follow it); a function when it is refreshed. */
   readonly marketplace?: MarketplaceChain | (() => MarketplaceChain | undefined);
-  /** Overrides `config.cloudInit`. */
+  /** The reactor's `launch.cloudInit` (packages, pre-commands...), shared with the cloudstack backend. */
   readonly cloudInit?: CloudInitOptions;
   /** Where node state lives on the instance. @default '/var/lib/dinfra' */
   readonly stateDir?: string;
@@ -46,6 +46,7 @@ export function nodePlan(spec: DeploymentSpec, inputs: LaunchInputs): LaunchPlan
     stateDir: inputs.stateDir ?? '/var/lib/dinfra',
     ports: { rpc: inputs.config.rpcPort, p2p: 30333, prometheus: 9615 },
     listenHost: '0.0.0.0',
+    reach: 'public',
   });
 }
 
@@ -53,7 +54,7 @@ export function nodePlan(spec: DeploymentSpec, inputs: LaunchInputs): LaunchPlan
 export function launchParams(spec: DeploymentSpec, inputs: LaunchInputs): LaunchParams {
   const { config } = inputs;
   const plan = spec.type === 'substrate-node' ? nodePlan(spec, inputs) : undefined;
-  const text = userDataFor(spec, plan, inputs.cloudInit ?? (config.cloudInit as CloudInitOptions));
+  const text = userDataFor(spec, plan, inputs.cloudInit);
   const size = str(spec.descriptor.size) ?? config.defaultSize;
   const instanceType = config.instanceTypes[size];
   if (!instanceType)

@@ -173,3 +173,20 @@ describe('cloudstack backend: user data against vm.userdata.max.length', () => {
     expect(cloud.state.vms.get(r.backendId)!.userdata!.length).toBeGreaterThan(32_768);
   });
 });
+
+describe('cloudstack backend: the shared launch.cloudInit setting', () => {
+  it('renders node user data with the packages and pre-commands the aws backend gets too', async () => {
+    const cloud = await cloudOf();
+    const backend = new CloudStackBackend({
+      config: parseCloudStackConfig(emulatorConfig(cloud.url)), provider: PROVIDER, credentials: EMULATOR_USER, catalog: builtinCatalog(),
+      marketplace: { name: 'Development', rpcUrl: 'wss://dinfra.example.org' },
+      cloudInit: { packages: ['jq'], preCommands: [['sh', '-c', 'curl -fsSL https://example.org/node -o /usr/local/bin/node']] },
+    });
+    const r = await backend.create(nodeSpec(1), operationContext({ log: recorder().log }));
+    const text = Buffer.from(cloud.state.vms.get(r.backendId)!.userdata!, 'base64').toString('utf8');
+    expect(text).toMatch(/packages:\n\s+- jq/);
+    expect(text).toContain('https://example.org/node');
+    expect(text).toContain('wss://dinfra.example.org');
+    expect(text).not.toContain('127.0.0.1');
+  });
+});

@@ -11,9 +11,11 @@ import { CloudStackConfigError, cloudstackConfigSchema, loadCredentials, type Cl
 export const cloudstackBackendFactory: BackendFactory<CloudStackConfig> = {
   description: 'Apache CloudStack VMs booted with cloud-init (keys from CLOUDSTACK_API_KEY / CLOUDSTACK_SECRET_KEY or files)',
   configSchema: cloudstackConfigSchema,
+  remote: true,
   async create(config, ctx) {
     const backend = new CloudStackBackend({
       config, provider: ctx.provider, credentials: loadCredentials(config), catalog: ctx.catalog, marketplace: ctx.marketplace,
+      ...(ctx.cloudInit ? { cloudInit: ctx.cloudInit } : {}),
     });
     try {
       await backend.targets();

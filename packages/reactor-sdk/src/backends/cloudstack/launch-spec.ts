@@ -21,6 +21,7 @@ export interface LaunchInputs {
   readonly catalog: ChainCatalog;
   /** The marketplace chain (for chains that follow it); a function when it is refreshed. */
   readonly marketplace?: MarketplaceChain | (() => MarketplaceChain | undefined);
+  /** The reactor's `launch.cloudInit` (packages, pre-commands...), shared with the aws backend. */
   readonly cloudInit?: CloudInitOptions;
   /** Where node state lives on the VM. @default '/var/lib/dinfra' */
   readonly stateDir?: string;
@@ -52,7 +53,7 @@ export function launchParams(spec: DeploymentSpec, inputs: LaunchInputs, targets
   const plan = spec.type === 'substrate-node'
     ? planNode({
         name: spec.name, descriptor: spec.descriptor, catalog: inputs.catalog, ...(marketplace ? { marketplace } : {}),
-        stateDir: inputs.stateDir ?? '/var/lib/dinfra', ports: { rpc: config.rpcPort, p2p: 30333, prometheus: 9615 }, listenHost: '0.0.0.0',
+        stateDir: inputs.stateDir ?? '/var/lib/dinfra', ports: { rpc: config.rpcPort, p2p: 30333, prometheus: 9615 }, listenHost: '0.0.0.0', reach: 'public',
       })
     : undefined;
   const userData = userDataWithSecrets(userDataFor(spec, plan, inputs.cloudInit), spec);

@@ -123,6 +123,8 @@ async function main(): Promise<void> {
   log('gateway: balancing and hedging on stand-in upstreams');
   const { benchGatewayBalance } = await import('./gateway-balance.ts');
   rows.push(...(await benchGatewayBalance({ quick, log })));
+  const { benchAccessLog } = await import('./gateway-access-log.ts');
+  rows.push(...(await benchAccessLog({ quick })));
 
   log('content store and sealed secrets');
   const { benchContent } = await import('./content.ts');

@@ -8,7 +8,7 @@ pub const BUILTIN_TYPES: [(&str, &str); 4] = [
 	("substrate-node", "bafkreibzd7i342fzej6rqfz3ezjmcs6kjukcyydn7uhdgzxwqqs2noxos4"),
 	("rpc-endpoint", "bafkreid4gq4cyhamnkxs5tvurkjrods7twyxelq7en5uithl6ub5hfynze"),
 	("snapshot-source", "bafkreiamkanozur53cwo2v7vgp4x3g3grl2crhafxnaamrqgjmduc723ci"),
-	("cloud-init", "bafkreihri4sksfjsoidrfdduqqplm7wli5lozlg2ztsrlrhwiazrbu4bve"),
+	("cloud-init", "bafkreih2mxra3f5ag36vv5br6dqm65gavhlfldkq3r5avi6hqtgws3e3ru"),
 ];
 
 /// A deployment type of the genesis section: `name` and `schemaCid`, each a UTF-8 string or

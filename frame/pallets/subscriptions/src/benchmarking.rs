@@ -28,8 +28,7 @@ fn providers_from<T: Config>(from: u32, n: u32) -> Vec<AccountId> {
 		.map(|i| {
 			let who = funded::<T>("provider", i);
 			let o: T::RuntimeOrigin = RawOrigin::Signed(who.clone()).into();
-			let mut name = b"provider-".to_vec();
-			name.extend_from_slice(&i.to_le_bytes().map(|b| b'a' + b % 26));
+			let name = alloc::format!("provider-{i}").into_bytes();
 			Providers::<T>::register(o.clone(), name, vec![b'u'; 64], who.clone()).unwrap();
 			let mut regions: Vec<Vec<u8>> = (1..MAX_REGIONS as u8).map(|r| vec![b'a' + r; 32]).collect();
 			regions.push(b"r0".to_vec());
@@ -42,7 +41,8 @@ fn providers_from<T: Config>(from: u32, n: u32) -> Vec<AccountId> {
 fn subscribed<T: Config>() -> (AccountId, AccountId, SubscriptionId) {
 	let p = providers::<T>(1).remove(0);
 	let who = funded::<T>("subscriber", 0);
-	let target = Target::Provider { provider: p.clone(), type_id: 0 };
+	// A selector, so that a lost award can go to another provider.
+	let target = Target::Selector { type_id: 0, providers: None, region: None };
 	Pallet::<T>::subscribe(RawOrigin::Signed(who.clone()).into(), target, CID.to_vec(), 10 * DIN, PRICE).unwrap();
 	(who, p, NextSubscriptionId::<T>::get() - 1)
 }

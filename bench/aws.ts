@@ -4,7 +4,8 @@
  * attempt, retries included — the figure that matters against EC2's request rate limits).
  * Baseline: one bare DescribeInstances round trip to the same moto, same run.
  */
-import { countApiCalls, type DeploymentSpec, type OperationContext } from '../packages/reactor-sdk/src/index.ts';
+import type { DeploymentSpec, OperationContext } from '../packages/reactor-sdk/src/index.ts';
+import { countApiCalls } from '../packages/reactor-sdk/src/backends/aws/index.ts';
 import { peer } from '../test/support/peers.ts';
 import { testContext } from '../test/aws/support/context.ts';
 import { key, motoBackend, nodeSpec } from '../test/aws/support/fixtures.ts';

@@ -2,7 +2,7 @@
 // exoscale/cs 5.2.0). What cs signs must be accepted, by GET and by POST; what was tampered
 // with after cs signed it (signature, a parameter, an expired request) must be refused with 401.
 import { execFile } from 'node:child_process';
-import { signParams } from '@dinfra/reactor-sdk';
+import { signParams } from '@dinfra/reactor-sdk/cloudstack';
 import { startCloudStackEmulator, type CloudStackEmulator } from '@dinfra/reactor-sdk/cloudstack-emulator';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { peer } from '../support/peers.ts';

@@ -4,7 +4,7 @@
 // One Python process signs all cases; the reached branches are printed and have floors.
 import { execFile } from 'node:child_process';
 import { dirname, join } from 'node:path';
-import { signParams } from '@dinfra/reactor-sdk';
+import { signParams } from '@dinfra/reactor-sdk/cloudstack';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { peer } from '../support/peers.ts';

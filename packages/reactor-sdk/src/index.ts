@@ -53,11 +53,5 @@ export { compileConfig, reactorConfigSchema, ReactorConfigError, tuningSchema } 
 export type { ReactorConfig } from './cli/config.ts';
 export { runReactor } from './cli/run.ts';
 export type { RunningReactor } from './cli/run.ts';
-export { AWS_TAG, AWS_TYPES, AwsBackend, AwsConfigError, awsConfigSchema, AwsPermanentError, AwsRetryableError, clientToken, countApiCalls, makeClients, parseAwsConfig } from './backends/aws/index.ts';
-export type { ApiCallCounter, AwsBackendOptions, AwsClients, AwsConfig, AwsConfigInput } from './backends/aws/index.ts';
-export {
-  CLOUDSTACK_TYPES, CloudStackBackend, CloudStackClient, CloudStackConfigError, cloudstackConfigSchema, CloudStackError, loadCredentials, parseCloudStackConfig, signParams,
-} from './backends/cloudstack/index.ts';
-export type { CloudStackBackendOptions, CloudStackConfig, CloudStackConfigInput, CloudStackCredentials } from './backends/cloudstack/index.ts';
 export { ClusterScaler, ScalingPolicy, poolCounters, rateBetween } from './scaling/index.ts';
 export type { ClusterScalerOptions, ScalingTarget, PoolSample, ScalingAction, ScalingDecision, ScalingRules, PoolCounters } from './scaling/index.ts';

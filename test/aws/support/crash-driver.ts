@@ -6,7 +6,8 @@
 // request not sent, "after" dies with EC2's answer received but not yet used. Every request is
 // appended to `traceFile` first, so a clean run lists the points a matrix must cover.
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
-import { AwsBackend, makeClients, parseAwsConfig, type Resource } from '@dinfra/reactor-sdk';
+import type { Resource } from '@dinfra/reactor-sdk';
+import { AwsBackend, makeClients, parseAwsConfig } from '@dinfra/reactor-sdk/aws';
 import { fileCheckpoint, testContext } from './context.ts';
 import { CLOUD_CATALOG, key, motoConfig, nodeSpec, PROVIDER } from './fixtures.ts';
 import { MOTO_CREDENTIALS } from './moto.ts';

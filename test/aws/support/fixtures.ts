@@ -1,5 +1,6 @@
 // Deployment specs, a cloud chain catalog and a backend wired to a moto server.
-import { AwsBackend, parseAwsConfig, parseCatalog, resourceName, resourceTags, type AwsClients, type AwsConfigInput, type DeploymentSpec, type ResourceKey } from '@dinfra/reactor-sdk';
+import { parseCatalog, resourceName, resourceTags, type DeploymentSpec, type ResourceKey } from '@dinfra/reactor-sdk';
+import { AwsBackend, parseAwsConfig, type AwsClients, type AwsConfigInput } from '@dinfra/reactor-sdk/aws';
 import { MOTO_CREDENTIALS, MOTO_REGION } from './moto.ts';
 
 export const PROVIDER = '5FHneW46xGXgs5mUiveU4sbTyGBzmstUspZC92UhjJM694ty';

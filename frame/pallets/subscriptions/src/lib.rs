@@ -24,7 +24,8 @@ mod mock;
 #[cfg(test)]
 mod tests;
 
-pub use api::DinfraApi;
+// `DinfraApi` (std) and `runtime_decl_for_dinfra_api` (what impl_runtime_apis! looks for).
+pub use api::*;
 pub use pallet::*;
 pub use weights::WeightInfo;
 

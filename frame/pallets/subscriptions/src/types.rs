@@ -1,6 +1,7 @@
 //! Types of the Subscriptions pallet (runtime-specs/dinfra.md, "Pallet Subscriptions / Types").
 //! As in the Providers pallet, `///` docs are exactly the TypeScript runtime's; other notes are `//`.
 
+use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{traits::ConstU32, BoundedVec};
 pub use pallet_dinfra_providers::types::{AccountId, Balance, BlockNumber, MaxCidLen, MaxRegionLen, TypeId, DIN};

@@ -18,8 +18,8 @@ export type { Backend, Checkpoint, DeploymentSpec, Logger, OperationContext, Res
 export { keyFromTags, providerTag, resourceName, resourceTags, sameKey, TAG } from './naming.ts';
 export {
   builtinCatalog, chainEntrySchema, chainSpecPath, ChainCatalogError, commandLine, DEFAULT_ROLE_ARGS, DINFRA_NODE_BIN, LaunchPlanError,
-  loadCatalog, NODE_ROLES, parseCatalog, planNode, renderArgs, renderCloudInit, renderUnit, shellQuote, snapshotMarker,
-  substrateNodeDescriptor, systemdQuote, toCommand, userDataFor,
+  loadCatalog, NODE_ROLES, parseCatalog, planNode, renderArgs, renderCloudInit, renderUnit, SecretNameError, SECRETS_PATH, shellQuote, snapshotMarker,
+  substrateNodeDescriptor, systemdQuote, toCommand, userDataFor, withSecrets,
 } from './launch/index.ts';
 export type { ChainCatalog, ChainEntry, CloudInitOptions, Command, LaunchPlan, MarketplaceChain, NodePlanInput, NodeRole, UnitOptions } from './launch/index.ts';
 export { operationContext, memoryCheckpoint } from './context.ts';

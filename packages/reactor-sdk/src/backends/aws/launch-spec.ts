@@ -5,11 +5,22 @@ import { declaredPorts, PORTS_TAG, portsTagValue } from '../../launch/endpoints.
 import type { ChainCatalog } from '../../launch/catalog.ts';
 import { planNode, type MarketplaceChain } from '../../launch/plan-node.ts';
 import type { LaunchPlan } from '../../launch/plan.ts';
+import { SecretNameError } from '../../launch/errors.ts';
+import { withSecrets } from '../../launch/secrets.ts';
 import type { AwsConfig } from './config.ts';
 import { AwsPermanentError } from './errors.ts';
 import { AWS_TAG } from './instance-view.ts';
-import { withSecrets } from './secrets.ts';
 import { encodeUserData } from './user-data.ts';
+
+/** The deployment's opened secrets go to /etc/dinfra/secrets.env (0600); a bad name keeps the aws code. */
+function userDataWithSecrets(text: string, spec: DeploymentSpec): string {
+  try {
+    return withSecrets(text, spec.secrets, spec.name);
+  } catch (e) {
+    if (e instanceof SecretNameError) throw new AwsPermanentError(e.message, 'AWS_SECRET_NAME_INVALID', { cause: e });
+    throw e;
+  }
+}
 
 export interface LaunchInputs {
   readonly config: AwsConfig;
@@ -65,7 +76,7 @@ export function launchParams(spec: DeploymentSpec, inputs: LaunchInputs): Launch
   return {
     imageName: spec.type === 'substrate-node' ? str(spec.descriptor.chain) : str(spec.descriptor.image),
     instanceType,
-    userData: encodeUserData(withSecrets(text, spec.secrets, spec.name), spec.name),
+    userData: encodeUserData(userDataWithSecrets(text, spec), spec.name),
     tags,
     ...(plan ? { plan } : {}),
   };

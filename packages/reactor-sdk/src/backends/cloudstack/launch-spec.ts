@@ -7,8 +7,9 @@ import { PermanentBackendError, type DeploymentSpec } from '../../backend.ts';
 import type { ChainCatalog } from '../../launch/catalog.ts';
 import { userDataFor, type CloudInitOptions } from '../../launch/cloud-init.ts';
 import { declaredPorts, PORTS_TAG, portsTagValue } from '../../launch/endpoints.ts';
+import { SecretNameError } from '../../launch/errors.ts';
 import { planNode, type MarketplaceChain } from '../../launch/plan-node.ts';
-import { withSecrets } from '../aws/secrets.ts';
+import { withSecrets } from '../../launch/secrets.ts';
 import type { CloudStackConfig } from './config.ts';
 import type { ResolvedTargets } from './resolve.ts';
 import { PORT_TAG } from './vm-view.ts';
@@ -40,7 +41,7 @@ function userDataWithSecrets(text: string, spec: DeploymentSpec): string {
   try {
     return withSecrets(text, spec.secrets, spec.name);
   } catch (e) {
-    if (e instanceof PermanentBackendError) throw new PermanentBackendError(e.message, 'CLOUDSTACK_SECRET_NAME_INVALID', { cause: e });
+    if (e instanceof SecretNameError) throw new PermanentBackendError(e.message, 'CLOUDSTACK_SECRET_NAME_INVALID', { cause: e });
     throw e;
   }
 }

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { PermanentBackendError } from '../../backend.ts';
+import { PermanentBackendError } from '../backend.ts';
+import { SecretNameError } from './errors.ts';
 import { SECRETS_PATH, withSecrets } from './secrets.ts';
 
 const CLOUD_INIT = '/usr/bin/cloud-init';
@@ -57,5 +58,6 @@ describe('secrets in user data', () => {
 
   it('a secret name that cannot be a variable is refused, permanently', () => {
     expect(() => withSecrets('#cloud-config\n{}\n', { 'bad-name': 'x' }, 'r')).toThrow(PermanentBackendError);
+    expect(() => withSecrets('#cloud-config\n{}\n', { 'bad-name': 'x' }, 'r')).toThrow(SecretNameError);
   });
 });

@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto';
 import { parseDocument } from 'yaml';
-import { AwsPermanentError } from './errors.ts';
+import { SecretNameError } from './errors.ts';
+
+/**
+ * A deployment's opened secrets in cloud-init user data, for every cloud backend (aws, cloudstack).
+ * @module
+ */
 
 /** Where a deployment's opened secrets land on the instance (root only). */
 export const SECRETS_PATH = '/etc/dinfra/secrets.env';
@@ -10,7 +15,7 @@ const envLine = (k: string, v: string) => `${k}=${JSON.stringify(v)}`;
 /** The secrets as an environment file; names must be usable as variable names. */
 export function secretsEnv(secrets: Readonly<Record<string, string>>, resource: string): string {
   for (const k of Object.keys(secrets))
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(k)) throw new AwsPermanentError(`${resource}: secret name "${k}" is not a valid environment variable name`, 'AWS_SECRET_NAME_INVALID');
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(k)) throw new SecretNameError(`${resource}: secret name "${k}" is not a valid environment variable name`);
   return Object.entries(secrets).map(([k, v]) => envLine(k, v)).join('\n') + '\n';
 }
 

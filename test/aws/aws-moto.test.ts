@@ -109,14 +109,16 @@ describe.skipIf(!motoBin)('aws backend against moto', () => {
     expect(res.status).not.toBe(0);
   });
 
-  it('cloud-init deployments: the descriptor user data as given, size and image from the config, no endpoints', async () => {
+  it('cloud-init deployments: the descriptor user data as given, size and image from the config, one host:// endpoint (no ports declared)', async () => {
     const backend = motoBackend(moto.endpoint, ami);
     const spec = cloudInitSpec(key(12), { size: 'small' });
     const r = await backend.create(spec, testContext());
     const attr = await moto.ec2.send(new DescribeInstanceAttributeCommand({ InstanceId: r.backendId, Attribute: 'userData' }));
     expect(Buffer.from(attr.UserData!.Value!, 'base64').toString()).toBe(spec.descriptor.userData);
     expect(r.details?.instanceType).toBe('t3.small');
-    expect(r.endpoints).toEqual([]);
+    // dinfra.md: a cloud-init deployment that declares no ports reports only `host://<address>`.
+    expect(r.endpoints).toHaveLength(1);
+    expect(r.endpoints[0]).toMatch(/^host:\/\/[0-9a-f.:[\]]+$/);
   });
 
   it('refuses, before any call, what cannot launch: unknown size, user data over 16 KB, unknown chain, a type it does not serve', async () => {

@@ -3,7 +3,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { ChainCatalogError } from './errors.ts';
 import { peerBin } from './peer-bin.ts';
-import { publicChainSchema } from './public-chain.ts';
+import { publicChainSchema } from './public-url.ts';
 import type { NodeRole } from './plan.ts';
 
 const roleArgs = z.object({

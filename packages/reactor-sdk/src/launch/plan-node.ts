@@ -2,7 +2,6 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { ChainCatalog } from './catalog.ts';
 import { DEFAULT_ROLE_ARGS } from './catalog.ts';
-import { followUrl } from './public-chain.ts';
 import { LaunchPlanError } from './errors.ts';
 import { NODE_ROLES, type LaunchPlan } from './plan.ts';
 
@@ -23,6 +22,11 @@ export const substrateNodeDescriptor = z.object({
 export interface MarketplaceChain {
   readonly name: string;
   readonly rpcUrl: string;
+}
+
+/** The URL a cloud machine of `chain` follows (its public URL, else OGate's). */
+export function followUrl(publicRpcUrl: string | undefined, marketplace: MarketplaceChain): string {
+  return publicRpcUrl ?? marketplace.rpcUrl;
 }
 
 export interface NodePlanInput {

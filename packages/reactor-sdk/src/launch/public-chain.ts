@@ -5,36 +5,12 @@
  * and `public.bootnodes`, and a cloud reactor refuses to start when a chain it would follow
  * resolves to a loopback URL.
  */
-import { z } from 'zod';
 import type { ChainCatalog } from './catalog.ts';
-import type { MarketplaceChain } from './plan-node.ts';
+import { followUrl, type MarketplaceChain } from './plan-node.ts';
+import { publicUrl } from './public-url.ts';
 
-const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[?::1\]?|0\.0\.0\.0|\[?::\]?)$/i;
-
-/** Whether `url`'s host is a loopback (or unspecified) address. */
-export function isLoopbackUrl(url: string): boolean {
-  try {
-    return LOOPBACK.test(new URL(url).hostname);
-  } catch {
-    return false;
-  }
-}
-
-const publicUrl = z.string().url().regex(/^wss?:\/\//, 'a ws:// or wss:// URL')
-  .refine((u) => !isLoopbackUrl(u), 'a loopback address: a machine in a cloud cannot reach it; give the chain\'s public RPC URL');
-
-/** A catalog entry's `public` section. */
-export const publicChainSchema = z.object({
-  rpcUrl: publicUrl.optional().describe('The chain\'s RPC URL as machines in a cloud reach it (--sync-from, the chain spec); default: OGate\'s chain URL'),
-  bootnodes: z.array(z.string().min(1)).default([]).describe('Bootnodes added for nodes in a cloud'),
-}).strict();
-
-export type PublicChain = z.infer<typeof publicChainSchema>;
-
-/** The URL a cloud machine of `chain` follows (its public URL, else OGate's). */
-export function followUrl(publicRpcUrl: string | undefined, marketplace: MarketplaceChain): string {
-  return publicRpcUrl ?? marketplace.rpcUrl;
-}
+export { isLoopbackUrl, publicChainSchema, type PublicChain } from './public-url.ts';
+export { followUrl } from './plan-node.ts';
 
 /** A chain a cloud machine would follow through a loopback URL (start-up refusal). */
 export class LoopbackChainUrlError extends Error {

@@ -38,6 +38,7 @@ pub type Regions = BoundedVec<Region, MaxRegions>;
 #[derive(
 	Encode, Decode, DecodeWithMemTracking, Clone, Copy, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen,
 )]
+#[scale_info(capture_docs = "always")]
 pub enum ProviderStatus {
 	/// Receives new awards.
 	Active,

@@ -12,6 +12,7 @@ use crate::types::MaxAllowList;
 // own errors (see lenient.rs); in the metadata they are `BoundedVec`s.
 #[derive(Encode, Decode, DecodeWithMemTracking, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen)]
 #[scale_info(replace_segment("target", "types"))]
+#[scale_info(capture_docs = "always")]
 pub enum Target {
 	/// One named provider's offering of a type.
 	Provider { provider: AccountId, type_id: TypeId },

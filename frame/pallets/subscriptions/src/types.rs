@@ -52,6 +52,7 @@ pub enum SubscriptionStatus {
 }
 
 #[derive(Encode, Decode, DecodeWithMemTracking, Clone, PartialEq, Eq, Debug, TypeInfo)]
+#[scale_info(capture_docs = "always")]
 pub enum StatusReport {
 	Provisioning,
 	Running { endpoints: Vec<Vec<u8>> },
@@ -61,6 +62,7 @@ pub enum StatusReport {
 }
 
 #[derive(Encode, Decode, DecodeWithMemTracking, Clone, PartialEq, Eq, Debug, TypeInfo, MaxEncodedLen)]
+#[scale_info(capture_docs = "always")]
 pub enum LossCause {
 	/// No Provisioning report before the ack deadline.
 	AckTimeout,
